@@ -1,0 +1,102 @@
+package pagination
+
+import (
+	"context"
+	"iter"
+)
+
+// Cursor tells a fetch which page to get.
+type Cursor struct {
+	// Limit is the page size.
+	Limit int
+	// Offset is the number of items to skip (offset paging).
+	Offset int
+	// StartingAfter is the ID of the last item seen (cursor paging); when set,
+	// Offset is 0.
+	StartingAfter string
+}
+
+// FetchFunc gets one page.
+type FetchFunc[T any] func(ctx context.Context, c Cursor) (*Page[T], error)
+
+// Walk describes an auto-paging walk.
+type Walk[T any] struct {
+	// Fetch gets one page.
+	Fetch FetchFunc[T]
+	// Limit is the page size (0: WalkLimit).
+	Limit int
+	// Offset is where the walk starts.
+	Offset int
+	// Max stops the walk after this many items (0: no cap).
+	Max int
+	// CursorOf, when set, switches to cursor paging after the first page:
+	// the next page starts after the ID it returns for the last item.
+	CursorOf func(*T) string
+}
+
+// All walks every page lazily: no request is made until the sequence is
+// ranged over, and a break stops it without another request. An error is
+// yielded once, with a nil item, and ends the walk.
+func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		limit := w.Limit
+		if limit <= 0 {
+			limit = WalkLimit
+		}
+		if limit > MaxLimit {
+			limit = MaxLimit
+		}
+		cur := Cursor{Limit: limit, Offset: w.Offset}
+		seen := 0
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			page, err := w.Fetch(ctx, cur)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, item := range page.Data {
+				if item == nil {
+					continue
+				}
+				if !yield(item, nil) {
+					return
+				}
+				seen++
+				if w.Max > 0 && seen >= w.Max {
+					return
+				}
+			}
+			if Done(page, cur, limit) {
+				return
+			}
+			if w.CursorOf != nil {
+				cur.StartingAfter = w.CursorOf(page.Data[len(page.Data)-1])
+				cur.Offset = 0
+				if cur.StartingAfter == "" {
+					return
+				}
+			} else {
+				cur.Offset += len(page.Data)
+			}
+		}
+	}
+}
+
+// Done reports whether page was the last one: it is empty, shorter than the
+// limit, or (for envelopes) reaches the total. Both signs are checked so that
+// neither a wrong total nor a short page can make a walk loop or stop early
+// on its own.
+func Done[T any](page *Page[T], cur Cursor, limit int) bool {
+	n := len(page.Data)
+	if n == 0 || n < limit {
+		return true
+	}
+	if page.HasTotal && cur.StartingAfter == "" && int64(cur.Offset+n) >= page.TotalCount {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,55 @@
+// Package pagination holds the generic page type and the lazy auto-paging
+// iterator shared by every list operation of the SDK.
+//
+// The Backend API lists come in two shapes: a {"data":[...],"total_count":N}
+// envelope, and a bare JSON array (users; invitations, sessions and
+// allowlist identifiers unless paginated=true is sent). Both decode into
+// Page; only envelopes carry a total.
+package pagination
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// Default and maximum page sizes of the API.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 500
+	// WalkLimit is the page size iterators use when the caller sets none:
+	// few, large pages spend the fewest rate-limit tokens.
+	WalkLimit = 100
+)
+
+// Page is one page of a list.
+type Page[T any] struct {
+	// Data holds the items of this page, in the API's order.
+	Data []*T `json:"data"`
+	// TotalCount is the number of items across all pages, when HasTotal.
+	TotalCount int64 `json:"total_count"`
+	// HasTotal is false for bare-array endpoints, which give no total.
+	HasTotal bool `json:"-"`
+}
+
+// UnmarshalJSON accepts both an envelope and a bare array.
+func (p *Page[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) > 0 && b[0] == '[' {
+		p.HasTotal = false
+		p.TotalCount = 0
+		return json.Unmarshal(b, &p.Data)
+	}
+	var env struct {
+		Data       []*T   `json:"data"`
+		TotalCount *int64 `json:"total_count"`
+	}
+	if err := json.Unmarshal(b, &env); err != nil {
+		return err
+	}
+	p.Data = env.Data
+	p.HasTotal = env.TotalCount != nil
+	if p.HasTotal {
+		p.TotalCount = *env.TotalCount
+	}
+	return nil
+}

@@ -1,0 +1,75 @@
+package users
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/clerkgo/clerk/internal/transport"
+)
+
+// UpdateMetadataParams are the metadata fields to merge. Each field takes
+// any value that marshals to a JSON object (a map, a struct, a
+// json.RawMessage); a nil field is left out and stays untouched.
+type UpdateMetadataParams struct {
+	// PublicMetadata: backend writes, frontend reads.
+	PublicMetadata any
+	// PrivateMetadata: backend only.
+	PrivateMetadata any
+	// UnsafeMetadata: the signed-in user can write it too; never trust it
+	// for authorization.
+	UnsafeMetadata any
+}
+
+// UpdateMetadata deep-merges metadata into the user's: keys set to nil (JSON
+// null) at any depth are deleted, keys left out are untouched. With a struct
+// value, tag its fields omitempty (or omitzero) to merge only what is set.
+// Non-object values fail before any request.
+//
+// API: PATCH /users/{user_id}/metadata (UpdateUserMetadata)
+func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPatch, userID, params)
+}
+
+// ReplaceMetadata replaces each metadata field it is given, whole; an empty
+// map clears that field; nil fields are left untouched.
+//
+// API: PUT /users/{user_id}/metadata (ReplaceUserMetadata)
+func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPut, userID, params)
+}
+
+func (s *Service) writeMetadata(ctx context.Context, method, userID string, params *UpdateMetadataParams) (*User, error) {
+	path, err := transport.Path("/users/{user_id}/metadata", userID)
+	if err != nil {
+		return nil, err
+	}
+	body, err := transport.MetadataBody(params.fields())
+	if err != nil {
+		return nil, err
+	}
+	u := new(User)
+	// A merge or replace with the same body lands on the same state, so it
+	// is replay-safe.
+	req := &transport.Request{Method: method, Path: path, Body: body, Replay: transport.ReplaySafe}
+	if err := s.b.Do(ctx, req, u); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+func (p *UpdateMetadataParams) fields() (pub, priv, unsafe any) {
+	if p == nil {
+		return nil, nil, nil
+	}
+	return p.PublicMetadata, p.PrivateMetadata, p.UnsafeMetadata
+}
+
+// PublicMetadata decodes the user's public metadata into T.
+func PublicMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.PublicMetadata) }
+
+// PrivateMetadata decodes the user's private metadata into T.
+func PrivateMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.PrivateMetadata) }
+
+// UnsafeMetadata decodes the user's unsafe metadata into T. The user can
+// write it from the frontend: never use it for authorization.
+func UnsafeMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.UnsafeMetadata) }
