@@ -3,7 +3,14 @@
 // client.Bans.
 package bans
 
-import "github.com/clerkgo/clerk/internal/transport"
+import (
+	"context"
+	"iter"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+	"github.com/clerkgo/clerk/users"
+)
 
 // Service calls the ban, lock, allowlist and blocklist operations. It is
 // safe for concurrent use.
@@ -13,3 +20,26 @@ type Service struct {
 
 // New returns a Service on b. Users get one from clerk.NewClient.
 func New(b *transport.Backend) *Service { return &Service{b: b} }
+
+// API is every operation of Service, so that code using bans can be
+// tested against a fake.
+type API interface {
+	Ban(ctx context.Context, userID string) (*users.User, error)
+	Unban(ctx context.Context, userID string) (*users.User, error)
+	Lock(ctx context.Context, userID string) (*users.User, error)
+	Unlock(ctx context.Context, userID string) (*users.User, error)
+	BanMany(ctx context.Context, userIDs []string) ([]*users.User, error)
+	UnbanMany(ctx context.Context, userIDs []string) ([]*users.User, error)
+
+	ListAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) (*pagination.Page[AllowlistIdentifier], error)
+	AllAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) iter.Seq2[*AllowlistIdentifier, error]
+	CreateAllowlistIdentifier(ctx context.Context, params *CreateAllowlistIdentifierParams) (*AllowlistIdentifier, error)
+	DeleteAllowlistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error)
+
+	ListBlocklistIdentifiers(ctx context.Context) (*pagination.Page[BlocklistIdentifier], error)
+	AllBlocklistIdentifiers(ctx context.Context) iter.Seq2[*BlocklistIdentifier, error]
+	CreateBlocklistIdentifier(ctx context.Context, params *CreateBlocklistIdentifierParams) (*BlocklistIdentifier, error)
+	DeleteBlocklistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error)
+}
+
+var _ API = (*Service)(nil)

@@ -2,7 +2,13 @@
 // application invitations, single and bulk. Reach it as client.Invitations.
 package invitations
 
-import "github.com/clerkgo/clerk/internal/transport"
+import (
+	"context"
+	"iter"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
 
 // Service calls the Invitations operations. It is safe for concurrent use.
 type Service struct {
@@ -11,3 +17,15 @@ type Service struct {
 
 // New returns a Service on b. Users get one from clerk.NewClient.
 func New(b *transport.Backend) *Service { return &Service{b: b} }
+
+// API is every operation of Service, so that code using invitations can
+// be tested against a fake.
+type API interface {
+	Create(ctx context.Context, params *CreateParams) (*Invitation, error)
+	CreateMany(ctx context.Context, params []*CreateParams) ([]*Invitation, error)
+	List(ctx context.Context, params *ListParams) (*pagination.Page[Invitation], error)
+	All(ctx context.Context, params *ListParams) iter.Seq2[*Invitation, error]
+	Revoke(ctx context.Context, invitationID string) (*Invitation, error)
+}
+
+var _ API = (*Service)(nil)

@@ -1,9 +1,18 @@
 // Package sessions is the Sessions service of the Clerk Backend API: list,
 // read and revoke sessions, and mint session tokens. Reach it as
 // client.Sessions.
+//
+// Verifying a session token needs no call to this service: the jwt package
+// checks it locally against the instance's public key.
 package sessions
 
-import "github.com/clerkgo/clerk/internal/transport"
+import (
+	"context"
+	"iter"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
 
 // Service calls the Sessions operations. It is safe for concurrent use.
 type Service struct {
@@ -12,3 +21,18 @@ type Service struct {
 
 // New returns a Service on b. Users get one from clerk.NewClient.
 func New(b *transport.Backend) *Service { return &Service{b: b} }
+
+// API is every operation of Service, so that code using sessions can be
+// tested against a fake.
+type API interface {
+	List(ctx context.Context, params *ListParams) (*pagination.Page[Session], error)
+	All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error]
+	Get(ctx context.Context, sessionID string) (*Session, error)
+	Create(ctx context.Context, params *CreateParams) (*Session, error)
+	Revoke(ctx context.Context, sessionID string) (*Session, error)
+	Refresh(ctx context.Context, sessionID string, params *RefreshParams) (*RefreshResult, error)
+	CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error)
+	CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error)
+}
+
+var _ API = (*Service)(nil)

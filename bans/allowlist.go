@@ -1,0 +1,118 @@
+package bans
+
+import (
+	"context"
+	"iter"
+	"net/http"
+	"strings"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
+
+// ListAllowlistParams page GET /allowlist_identifiers.
+type ListAllowlistParams struct {
+	// Limit (1..500, API default 10) and Offset page a List call; the All
+	// walk pages by itself and uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// ListAllowlistIdentifiers returns one page of the allowlist. It always
+// asks for the paginated form (paginated=true), so the page carries the
+// total.
+//
+// API: GET /allowlist_identifiers (ListAllowlistIdentifiers)
+func (s *Service) ListAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) (*pagination.Page[AllowlistIdentifier], error) {
+	q, err := transport.EncodeQuery(params)
+	if err != nil {
+		return nil, err
+	}
+	// Without paginated=true the API answers a bare array with no total.
+	q.Set("paginated", "true")
+	page := new(pagination.Page[AllowlistIdentifier])
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: q}, page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// AllAllowlistIdentifiers walks the whole allowlist, lazily, one page at a
+// time; breaking out of the loop stops the walk without another request.
+//
+// API: GET /allowlist_identifiers (ListAllowlistIdentifiers)
+func (s *Service) AllAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) iter.Seq2[*AllowlistIdentifier, error] {
+	var p ListAllowlistParams
+	if params != nil {
+		p = *params
+	}
+	w := pagination.Walk[AllowlistIdentifier]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
+	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[AllowlistIdentifier], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.ListAllowlistIdentifiers(ctx, &page)
+	}
+	return pagination.All(ctx, w)
+}
+
+// CreateAllowlistIdentifierParams describe an allowlist entry.
+type CreateAllowlistIdentifierParams struct {
+	// Identifier is an email address, a "*@domain" wildcard, a phone
+	// number or a web3 wallet. Required.
+	Identifier string `json:"identifier"`
+	// Notify sends an invitation to an email address or phone number
+	// (API default: false).
+	Notify *bool `json:"notify,omitempty"`
+}
+
+// CreateAllowlistIdentifier adds an identifier to the allowlist. It is not
+// replayed after it may have reached the API.
+//
+// API: POST /allowlist_identifiers (CreateAllowlistIdentifier)
+func (s *Service) CreateAllowlistIdentifier(ctx context.Context, params *CreateAllowlistIdentifierParams) (*AllowlistIdentifier, error) {
+	if params == nil {
+		return nil, transport.Invalid("params", "must not be nil")
+	}
+	if strings.TrimSpace(params.Identifier) == "" {
+		return nil, transport.Invalid("identifier", "must not be empty")
+	}
+	out := new(AllowlistIdentifier)
+	req := &transport.Request{Method: http.MethodPost, Path: "/allowlist_identifiers", Body: params, Replay: transport.NotReplaySafe}
+	if err := s.b.Do(ctx, req, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DeleteAllowlistIdentifier removes an identifier from the allowlist. It
+// is replay-safe; a 404 that answers a replay means the first attempt
+// deleted it, and counts as success.
+//
+// API: DELETE /allowlist_identifiers/{identifier_id} (DeleteAllowlistIdentifier)
+func (s *Service) DeleteAllowlistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error) {
+	return s.deleteIdentifier(ctx, "/allowlist_identifiers/{identifier_id}", "allowlist_identifier", identifierID)
+}
+
+func (s *Service) deleteIdentifier(ctx context.Context, template, object, id string) (*DeletedObject, error) {
+	path, err := transport.Path(template, id)
+	if err != nil {
+		return nil, err
+	}
+	out := new(DeletedObject)
+	err = s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe}, out)
+	if err == nil {
+		return out, nil
+	}
+	if transport.ReplayedNotFound(err) {
+		return &DeletedObject{Object: object, ID: id, Deleted: true}, nil
+	}
+	return nil, err
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

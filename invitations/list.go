@@ -1,0 +1,70 @@
+package invitations
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
+
+// ListParams filter and order GET /invitations.
+type ListParams struct {
+	// Status keeps one status: StatusPending, StatusAccepted,
+	// StatusRevoked or StatusExpired.
+	Status *string `query:"status"`
+	// Query matches the email address or the invitation ID.
+	Query *string `query:"query"`
+	// OrderBy is created_at, email_address or expires_at with an optional
+	// +/- prefix (API default: -created_at).
+	OrderBy *string `query:"order_by"`
+	// Limit (1..500, API default 10) and Offset page a List call; All
+	// pages by itself and uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// List returns one page of invitations. It always asks for the paginated
+// form (paginated=true), so the page carries the total across all pages.
+//
+// API: GET /invitations (ListInvitations)
+func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[Invitation], error) {
+	q, err := transport.EncodeQuery(params)
+	if err != nil {
+		return nil, err
+	}
+	// Without paginated=true the API answers a bare array with no total.
+	q.Set("paginated", "true")
+	page := new(pagination.Page[Invitation])
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/invitations", Query: q}, page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// All walks every invitation matching params, lazily, one page at a time;
+// breaking out of the loop stops the walk without another request.
+//
+// API: GET /invitations (ListInvitations)
+func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Invitation, error] {
+	var p ListParams
+	if params != nil {
+		p = *params
+	}
+	w := pagination.Walk[Invitation]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
+	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.List(ctx, &page)
+	}
+	return pagination.All(ctx, w)
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

@@ -1,0 +1,89 @@
+package sessions
+
+import (
+	"context"
+	"iter"
+	"net/http"
+	"strings"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
+
+// ListParams filter GET /sessions. UserID or ClientID (or both) is
+// required: the API no longer lists the sessions of a whole instance.
+type ListParams struct {
+	// UserID lists the sessions of one user.
+	UserID *string `query:"user_id"`
+	// ClientID lists the sessions of one client (browser or device).
+	ClientID *string `query:"client_id"`
+	// Status keeps one status (StatusActive, StatusRevoked, ...; not
+	// StatusPending).
+	Status *string `query:"status"`
+	// Limit (1..500, API default 10) and Offset page a List call; All
+	// pages by itself and uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+func (p *ListParams) validate() error {
+	if p == nil || (p.UserID == nil && p.ClientID == nil) {
+		return transport.Invalid("params", "set UserID or ClientID: the API lists sessions of one user or one client")
+	}
+	if p.UserID != nil && strings.TrimSpace(*p.UserID) == "" {
+		return transport.Invalid("user_id", "must not be empty when set")
+	}
+	if p.ClientID != nil && strings.TrimSpace(*p.ClientID) == "" {
+		return transport.Invalid("client_id", "must not be empty when set")
+	}
+	return nil
+}
+
+// List returns one page of sessions, newest first. It always asks for the
+// paginated form (paginated=true), so the page carries the total. Old and
+// inactive sessions are cleaned up by Clerk and do not appear.
+//
+// API: GET /sessions (GetSessionList)
+func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[Session], error) {
+	if err := params.validate(); err != nil {
+		return nil, err
+	}
+	q, err := transport.EncodeQuery(params)
+	if err != nil {
+		return nil, err
+	}
+	// Without paginated=true the API answers a bare array with no total.
+	q.Set("paginated", "true")
+	page := new(pagination.Page[Session])
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/sessions", Query: q}, page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// All walks every session matching params, lazily, one page at a time;
+// breaking out of the loop stops the walk without another request. Params
+// without UserID or ClientID yield one error and no request.
+//
+// API: GET /sessions (GetSessionList)
+func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
+	if err := params.validate(); err != nil {
+		return func(yield func(*Session, error) bool) { yield(nil, err) }
+	}
+	p := *params
+	w := pagination.Walk[Session]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
+	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Session], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.List(ctx, &page)
+	}
+	return pagination.All(ctx, w)
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
