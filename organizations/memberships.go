@@ -1,0 +1,210 @@
+package organizations
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/pagination"
+)
+
+// CreateMembershipParams add a user to an organization. UserID and Role
+// are required.
+type CreateMembershipParams struct {
+	// UserID must be a user of the same instance who is not yet a member.
+	UserID string `json:"user_id"`
+	// Role is a role key such as "org:member" or "org:admin".
+	Role string `json:"role"`
+	// PublicMetadata and PrivateMetadata take any value that marshals to
+	// a JSON object; nil leaves them out.
+	PublicMetadata  any `json:"-"`
+	PrivateMetadata any `json:"-"`
+}
+
+type createMembershipBody struct {
+	*CreateMembershipParams
+	PublicMetadata  json.RawMessage `json:"public_metadata,omitempty"`
+	PrivateMetadata json.RawMessage `json:"private_metadata,omitempty"`
+}
+
+// CreateMembership adds a user to an organization; it becomes the user's
+// active organization on their next session. It is never replayed once it
+// may have reached the server; such failures match clerk.ErrOutcomeUnknown.
+//
+// API: POST /organizations/{organization_id}/memberships (CreateOrganizationMembership)
+func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams) (*Membership, error) {
+	path, err := transport.Path("/organizations/{organization_id}/memberships", organizationID)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, transport.Invalid("params", "must not be nil: user_id and role are required")
+	}
+	if err := transport.ValidateID("user_id", params.UserID); err != nil {
+		return nil, err
+	}
+	if err := transport.ValidateID("role", params.Role); err != nil {
+		return nil, err
+	}
+	body := createMembershipBody{CreateMembershipParams: params}
+	if body.PublicMetadata, err = transport.ObjectJSON("public_metadata", params.PublicMetadata); err != nil {
+		return nil, err
+	}
+	if body.PrivateMetadata, err = transport.ObjectJSON("private_metadata", params.PrivateMetadata); err != nil {
+		return nil, err
+	}
+	m := new(Membership)
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe}
+	if err := s.b.Do(ctx, req, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// ListMembershipsParams filter and order the members of one organization.
+// Slice filters repeat the query key and take at most 100 values; UserIDs
+// also accept a "+" or "-" prefix per value to include or exclude.
+type ListMembershipsParams struct {
+	// OrderBy is phone_number, email_address, created_at, first_name,
+	// last_name or username, with an optional +/- prefix.
+	OrderBy        *string  `query:"order_by"`
+	UserIDs        []string `query:"user_id"`
+	EmailAddresses []string `query:"email_address"`
+	PhoneNumbers   []string `query:"phone_number"`
+	Usernames      []string `query:"username"`
+	Web3Wallets    []string `query:"web3_wallet"`
+	// Roles keeps members with any of these role keys.
+	Roles []string `query:"role"`
+	// Query matches emails, phone numbers, usernames, web3 wallets, user
+	// IDs and names, partially.
+	Query *string `query:"query"`
+	// The *Query filters match one attribute, case-insensitively and
+	// partially.
+	EmailAddressQuery *string `query:"email_address_query"`
+	PhoneNumberQuery  *string `query:"phone_number_query"`
+	UsernameQuery     *string `query:"username_query"`
+	NameQuery         *string `query:"name_query"`
+	// Unix-millisecond bounds on the members' user records.
+	LastActiveAtBefore *int64 `query:"last_active_at_before"`
+	LastActiveAtAfter  *int64 `query:"last_active_at_after"`
+	CreatedAtBefore    *int64 `query:"created_at_before"`
+	CreatedAtAfter     *int64 `query:"created_at_after"`
+	// Limit (1..500) and Offset page a List call; All pages by itself and
+	// uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// ListMemberships returns one page of an organization's memberships with
+// the total count. params may be nil.
+//
+// API: GET /organizations/{organization_id}/memberships (ListOrganizationMemberships)
+func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) (*pagination.Page[Membership], error) {
+	path, err := transport.Path("/organizations/{organization_id}/memberships", organizationID)
+	if err != nil {
+		return nil, err
+	}
+	return list[Membership](ctx, s, path, params)
+}
+
+// AllMemberships walks every membership of an organization, lazily, one
+// page at a time; breaking out of the loop stops the walk without another
+// request. params may be nil.
+//
+// API: GET /organizations/{organization_id}/memberships (ListOrganizationMemberships)
+func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) iter.Seq2[*Membership, error] {
+	p := ListMembershipsParams{}
+	if params != nil {
+		p = *params
+	}
+	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.ListMemberships(ctx, organizationID, &page)
+	})
+}
+
+// ListInstanceMembershipsParams order and page the memberships of every
+// organization of the instance.
+type ListInstanceMembershipsParams struct {
+	// OrderBy is phone_number, email_address, created_at, first_name,
+	// last_name or username, with an optional +/- prefix.
+	OrderBy *string `query:"order_by"`
+	// Limit (1..500) and Offset page a List call; All pages by itself and
+	// uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// ListInstanceMemberships returns one page of the memberships of every
+// organization in the instance, with the total count. params may be nil.
+//
+// API: GET /organization_memberships (InstanceGetOrganizationMemberships)
+func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) (*pagination.Page[Membership], error) {
+	return list[Membership](ctx, s, "/organization_memberships", params)
+}
+
+// AllInstanceMemberships walks the memberships of every organization in
+// the instance, lazily; breaking out of the loop stops the walk without
+// another request. params may be nil.
+//
+// API: GET /organization_memberships (InstanceGetOrganizationMemberships)
+func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) iter.Seq2[*Membership, error] {
+	p := ListInstanceMembershipsParams{}
+	if params != nil {
+		p = *params
+	}
+	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.ListInstanceMemberships(ctx, &page)
+	})
+}
+
+// UpdateMembershipParams change a membership. Role is required.
+type UpdateMembershipParams struct {
+	// Role is the new role key, e.g. "org:admin".
+	Role string `json:"role"`
+}
+
+// UpdateMembership changes the role of userID in organizationID. Setting
+// the same role twice lands on the same state, so it is replayed on
+// transient failures.
+//
+// API: PATCH /organizations/{organization_id}/memberships/{user_id} (UpdateOrganizationMembership)
+func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams) (*Membership, error) {
+	path, err := transport.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		return nil, transport.Invalid("params", "must not be nil: role is required")
+	}
+	if err := transport.ValidateID("role", params.Role); err != nil {
+		return nil, err
+	}
+	m := new(Membership)
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.ReplaySafe}
+	if err := s.b.Do(ctx, req, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// DeleteMembership removes userID from organizationID and returns the
+// membership as it was.
+//
+// API: DELETE /organizations/{organization_id}/memberships/{user_id} (DeleteOrganizationMembership)
+func (s *Service) DeleteMembership(ctx context.Context, organizationID, userID string) (*Membership, error) {
+	path, err := transport.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
+	if err != nil {
+		return nil, err
+	}
+	m := new(Membership)
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path}, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
