@@ -9,48 +9,75 @@ import (
 	"github.com/clerkgo/clerk/pagination"
 )
 
-// ListParams filters and orders GET /users and GET /users/count. Slice
-// filters repeat the query key and take at most 100 values; several accept
-// a "+" or "-" prefix to include or exclude.
+// ListParams filters and orders GET /users and GET /users/count (Count
+// ignores the paging and ordering fields). Slice filters repeat the query
+// key and take at most 100 values (more fail before any request); the ID
+// filters (ExternalIDs, UserIDs, OrganizationIDs) accept a "+" or "-"
+// prefix on each value to include or exclude it.
 type ListParams struct {
-	EmailAddresses    []string `query:"email_address"`
-	PhoneNumbers      []string `query:"phone_number"`
-	ExternalIDs       []string `query:"external_id"`
-	Usernames         []string `query:"username"`
-	Web3Wallets       []string `query:"web3_wallet"`
-	UserIDs           []string `query:"user_id"`
-	OrganizationIDs   []string `query:"organization_id"`
-	Query             *string  `query:"query"`
-	EmailAddressQuery *string  `query:"email_address_query"`
-	PhoneNumberQuery  *string  `query:"phone_number_query"`
-	UsernameQuery     *string  `query:"username_query"`
-	NameQuery         *string  `query:"name_query"`
-	Banned            *bool    `query:"banned"`
-	// Unix-millisecond bounds.
-	LastActiveAtBefore  *int64   `query:"last_active_at_before"`
-	LastActiveAtAfter   *int64   `query:"last_active_at_after"`
-	LastActiveAtSince   *int64   `query:"last_active_at_since"`
-	CreatedAtBefore     *int64   `query:"created_at_before"`
-	CreatedAtAfter      *int64   `query:"created_at_after"`
-	LastSignInAtBefore  *int64   `query:"last_sign_in_at_before"`
-	LastSignInAtAfter   *int64   `query:"last_sign_in_at_after"`
-	Provider            *string  `query:"provider"`
-	ProviderUserIDs     []string `query:"provider_user_id"`
-	// OrderBy is a field with an optional +/- prefix; default "-created_at".
+	EmailAddresses []string `query:"email_address"`
+	PhoneNumbers   []string `query:"phone_number"`
+	ExternalIDs    []string `query:"external_id"`
+	Usernames      []string `query:"username"`
+	Web3Wallets    []string `query:"web3_wallet"`
+	UserIDs        []string `query:"user_id"`
+	// OrganizationIDs keeps members of these organizations.
+	OrganizationIDs []string `query:"organization_id"`
+	// Query matches, partially, emails, phone numbers, usernames, web3
+	// wallets, user IDs, first and last names.
+	Query *string `query:"query"`
+	// EmailAddressQuery, PhoneNumberQuery, UsernameQuery and NameQuery
+	// match one attribute, partially and case-insensitively.
+	EmailAddressQuery *string `query:"email_address_query"`
+	PhoneNumberQuery  *string `query:"phone_number_query"`
+	UsernameQuery     *string `query:"username_query"`
+	NameQuery         *string `query:"name_query"`
+	// Banned keeps banned (true) or not banned (false) users.
+	Banned *bool `query:"banned"`
+	// The time bounds are Unix milliseconds.
+	LastActiveAtBefore *int64 `query:"last_active_at_before"`
+	LastActiveAtAfter  *int64 `query:"last_active_at_after"`
+	// LastActiveAtSince keeps users active since the given time.
+	//
+	// Deprecated: use LastActiveAtAfter.
+	LastActiveAtSince  *int64 `query:"last_active_at_since"`
+	CreatedAtBefore    *int64 `query:"created_at_before"`
+	CreatedAtAfter     *int64 `query:"created_at_after"`
+	LastSignInAtBefore *int64 `query:"last_sign_in_at_before"`
+	LastSignInAtAfter  *int64 `query:"last_sign_in_at_after"`
+	// Provider (e.g. "oauth_google") and ProviderUserIDs go together: users
+	// with these IDs at that OAuth provider.
+	Provider        *string  `query:"provider"`
+	ProviderUserIDs []string `query:"provider_user_id"`
+	// OrderBy is one of created_at, updated_at, email_address, web3wallet,
+	// first_name, last_name, phone_number, username, last_active_at,
+	// last_sign_in_at, with an optional "+" (default) or "-" prefix; the
+	// API's default is "-created_at".
 	OrderBy *string `query:"order_by"`
 	// Limit (1..500) and Offset page a List call; All pages by itself and
 	// uses Limit as its page size.
 	Limit  *int `query:"limit"`
 	Offset *int `query:"offset"`
-	// StartingAfter is a user ID to page after (cursor paging; created_at
-	// ordering and offset 0 only).
+	// StartingAfter is the ID of the last user of the previous page
+	// (cursor paging). The API accepts it only with created_at ordering
+	// and no offset.
 	StartingAfter *string `query:"starting_after"`
 }
 
 // List returns one page of users. The API gives no total here: use Count.
+// StartingAfter combined with an ordering other than created_at, or with a
+// non-zero Offset, fails before any request (the API would answer 422).
 //
 // API: GET /users (GetUserList)
 func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[User], error) {
+	if params != nil && params.StartingAfter != nil {
+		if !cursorOrdering(params.OrderBy) {
+			return nil, transport.Invalid("starting_after", "needs created_at ordering, got order_by=%q", *params.OrderBy)
+		}
+		if deref(params.Offset) != 0 {
+			return nil, transport.Invalid("starting_after", "cannot be combined with a non-zero offset")
+		}
+	}
 	q, err := transport.EncodeQuery(params)
 	if err != nil {
 		return nil, err

@@ -64,12 +64,31 @@ func (p *UpdateMetadataParams) fields() (pub, priv, unsafe any) {
 	return p.PublicMetadata, p.PrivateMetadata, p.UnsafeMetadata
 }
 
-// PublicMetadata decodes the user's public metadata into T.
-func PublicMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.PublicMetadata) }
+// PublicMetadata decodes the user's public metadata into T. Empty or null
+// metadata gives T's zero value.
+func PublicMetadata[T any](u *User) (T, error) {
+	if u == nil {
+		var zero T
+		return zero, transport.Invalid("user", "must not be nil")
+	}
+	return transport.DecodeObject[T](u.PublicMetadata)
+}
 
 // PrivateMetadata decodes the user's private metadata into T.
-func PrivateMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.PrivateMetadata) }
+func PrivateMetadata[T any](u *User) (T, error) {
+	if u == nil {
+		var zero T
+		return zero, transport.Invalid("user", "must not be nil")
+	}
+	return transport.DecodeObject[T](u.PrivateMetadata)
+}
 
 // UnsafeMetadata decodes the user's unsafe metadata into T. The user can
 // write it from the frontend: never use it for authorization.
-func UnsafeMetadata[T any](u *User) (T, error) { return transport.DecodeObject[T](u.UnsafeMetadata) }
+func UnsafeMetadata[T any](u *User) (T, error) {
+	if u == nil {
+		var zero T
+		return zero, transport.Invalid("user", "must not be nil")
+	}
+	return transport.DecodeObject[T](u.UnsafeMetadata)
+}

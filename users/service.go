@@ -1,10 +1,19 @@
 // Package users is the Users service of the Clerk Backend API: list, count,
-// read, create, update and delete users, their metadata, passwords, MFA and
-// linked accounts. Reach it as client.Users.
+// read, create, update and delete users; their metadata (raw, or typed with
+// TypedMetadata); passwords, MFA, passkeys, linked accounts and trusted
+// devices; their organization memberships and invitations; and their Clerk
+// Billing subscription and credits. Reach it as client.Users.
+//
+// Bans and locks live in package bans.
 package users
 
 import (
+	"context"
+	"iter"
+
 	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/pagination"
 )
 
 // Service calls the Users operations. Build it with clerk.NewClient; it is
@@ -15,3 +24,53 @@ type Service struct {
 
 // New returns a Service on b. Users get one from clerk.NewClient.
 func New(b *transport.Backend) *Service { return &Service{b: b} }
+
+// API is every operation of Service, so that code using client.Users can
+// take a fake in its unit tests.
+type API interface {
+	List(ctx context.Context, params *ListParams) (*pagination.Page[User], error)
+	All(ctx context.Context, params *ListParams) iter.Seq2[*User, error]
+	Count(ctx context.Context, params *ListParams) (int64, error)
+	Get(ctx context.Context, userID string) (*User, error)
+	Create(ctx context.Context, params *CreateParams) (*User, error)
+	Update(ctx context.Context, userID string, params *UpdateParams) (*User, error)
+	Delete(ctx context.Context, userID string) (*DeletedObject, error)
+
+	UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
+	ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
+
+	SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams) (*User, error)
+	DeleteProfileImage(ctx context.Context, userID string) (*User, error)
+
+	VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams) (bool, error)
+	RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams) (*User, error)
+	SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams) (*User, error)
+	UnsetPasswordCompromised(ctx context.Context, userID string) (*User, error)
+
+	VerifyTOTP(ctx context.Context, userID string, params *VerifyTOTPParams) (*TOTPVerification, error)
+	DisableMFA(ctx context.Context, userID string) (*MFAResult, error)
+	DeleteBackupCodes(ctx context.Context, userID string) (*MFAResult, error)
+	DeleteTOTP(ctx context.Context, userID string) (*MFAResult, error)
+	DeletePasskey(ctx context.Context, userID, passkeyID string) (*DeletedObject, error)
+	DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string) (*DeletedObject, error)
+	DeleteExternalAccount(ctx context.Context, userID, externalAccountID string) (*DeletedObject, error)
+
+	ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) (*pagination.Page[OAuthAccessToken], error)
+	ListTrustedDevices(ctx context.Context, userID string) (*pagination.Page[TrustedDevice], error)
+	RevokeTrustedDevice(ctx context.Context, userID, trustedDeviceID string) (*TrustedDevice, error)
+
+	ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*pagination.Page[organizations.Membership], error)
+	AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*organizations.Membership, error]
+	ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*pagination.Page[organizations.Invitation], error)
+	AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*organizations.Invitation, error]
+
+	GetBillingSubscription(ctx context.Context, userID string) (*BillingSubscription, error)
+	GetBillingCreditBalance(ctx context.Context, userID string) (*CreditBalance, error)
+	AdjustBillingCreditBalance(ctx context.Context, userID string, params *AdjustCreditBalanceParams) (*CreditLedgerEntry, error)
+}
+
+var (
+	_ API            = (*Service)(nil)
+	_ MetadataClient = (*Service)(nil)
+	_ MetadataClient = API(nil)
+)

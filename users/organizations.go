@@ -1,0 +1,115 @@
+package users
+
+import (
+	"context"
+	"iter"
+	"net/http"
+
+	"github.com/clerkgo/clerk/internal/transport"
+	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/pagination"
+)
+
+// ListOrganizationMembershipsParams pages a user's organization
+// memberships.
+type ListOrganizationMembershipsParams struct {
+	// Limit (1..500) and Offset page a List call; the All variant pages
+	// by itself and uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// ListOrganizationMemberships returns one page of the user's organization
+// memberships, each with its whole organization, and the total. params may
+// be nil.
+//
+// API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
+func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*pagination.Page[organizations.Membership], error) {
+	path, err := transport.Path("/users/{user_id}/organization_memberships", userID)
+	if err != nil {
+		return nil, err
+	}
+	q, err := transport.EncodeQuery(params)
+	if err != nil {
+		return nil, err
+	}
+	page := new(pagination.Page[organizations.Membership])
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// AllOrganizationMemberships walks every organization membership of the
+// user, lazily; breaking out of the loop stops it without another request.
+//
+// API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
+func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*organizations.Membership, error] {
+	var p ListOrganizationMembershipsParams
+	if params != nil {
+		p = *params
+	}
+	return pagination.All(ctx, pagination.Walk[organizations.Membership]{
+		Limit:  deref(p.Limit),
+		Offset: deref(p.Offset),
+		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Membership], error) {
+			page := p
+			page.Limit, page.Offset = &c.Limit, &c.Offset
+			return s.ListOrganizationMemberships(ctx, userID, &page)
+		},
+	})
+}
+
+// ListOrganizationInvitationsParams filters and pages the organization
+// invitations sent to a user.
+type ListOrganizationInvitationsParams struct {
+	// Status keeps invitations in one state: "pending", "accepted",
+	// "revoked" or "expired".
+	Status *string `query:"status"`
+	// Limit (1..500) and Offset page a List call; the All variant pages
+	// by itself and uses Limit as its page size.
+	Limit  *int `query:"limit"`
+	Offset *int `query:"offset"`
+}
+
+// ListOrganizationInvitations returns one page of the organization
+// invitations sent to the user's email addresses, each with the public
+// data of its organization, and the total. params may be nil.
+//
+// API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
+func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*pagination.Page[organizations.Invitation], error) {
+	path, err := transport.Path("/users/{user_id}/organization_invitations", userID)
+	if err != nil {
+		return nil, err
+	}
+	q, err := transport.EncodeQuery(params)
+	if err != nil {
+		return nil, err
+	}
+	page := new(pagination.Page[organizations.Invitation])
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// AllOrganizationInvitations walks every organization invitation of the
+// user matching params, lazily; breaking out of the loop stops it without
+// another request.
+//
+// API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
+func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*organizations.Invitation, error] {
+	var p ListOrganizationInvitationsParams
+	if params != nil {
+		p = *params
+	}
+	return pagination.All(ctx, pagination.Walk[organizations.Invitation]{
+		Limit:  deref(p.Limit),
+		Offset: deref(p.Offset),
+		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Invitation], error) {
+			page := p
+			page.Limit, page.Offset = &c.Limit, &c.Offset
+			return s.ListOrganizationInvitations(ctx, userID, &page)
+		},
+	})
+}
