@@ -74,7 +74,11 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 				return
 			}
 			if w.CursorOf != nil {
-				cur.StartingAfter = w.CursorOf(page.Data[len(page.Data)-1])
+				last := lastItem(page.Data)
+				if last == nil {
+					return
+				}
+				cur.StartingAfter = w.CursorOf(last)
 				cur.Offset = 0
 				if cur.StartingAfter == "" {
 					return
@@ -84,6 +88,17 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 			}
 		}
 	}
+}
+
+// lastItem returns the last non-nil item: a JSON null in a page must not
+// reach CursorOf, which reads the item's ID.
+func lastItem[T any](data []*T) *T {
+	for i := len(data) - 1; i >= 0; i-- {
+		if data[i] != nil {
+			return data[i]
+		}
+	}
+	return nil
 }
 
 // Done reports whether page was the last one: it is empty, shorter than the

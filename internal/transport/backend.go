@@ -85,6 +85,12 @@ func New(cfg Config) (*Backend, error) {
 	if strings.TrimSpace(cfg.SecretKey) == "" {
 		return nil, Invalid("secretKey", "must not be empty")
 	}
+	// A key with a stray newline (read from a file) would fail every
+	// request inside net/http, where a create would look like it may have
+	// been sent. Refuse it here; never echo the key.
+	if strings.IndexFunc(cfg.SecretKey, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
+		return nil, Invalid("secretKey", "contains whitespace or control characters")
+	}
 	base := cfg.BaseURL
 	if base == "" {
 		base = DefaultBaseURL
@@ -216,16 +222,26 @@ func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 			h[k] = vs
 		}
 	}
-	h["Authorization"] = []string{b.authHeader}
-	h["Clerk-Api-Version"] = []string{b.apiVersion}
-	h["User-Agent"] = []string{b.userAgent}
-	h["Accept"] = []string{"application/json"}
+	// One backing array for the five values (one allocation, not five);
+	// each value gets a full slice expression, so an Add by a wrapping
+	// RoundTripper reallocates instead of writing into its neighbour.
+	contentType := "application/json"
 	if r.RawBody != nil {
-		h["Content-Type"] = []string{r.ContentType}
-	} else {
-		h["Content-Type"] = []string{"application/json"}
+		contentType = r.ContentType
 	}
+	vals := [...]string{b.authHeader, b.apiVersion, b.userAgent, "application/json", contentType}
+	hv := vals[:]
+	h["Authorization"] = hv[0:1:1]
+	h["Clerk-Api-Version"] = hv[1:2:2]
+	h["User-Agent"] = hv[2:3:3]
+	h["Accept"] = hv[3:4:4]
+	h["Content-Type"] = hv[4:5:5]
 
+	// A context that has already ended sends nothing; saying so here keeps
+	// a create from reporting an unknown outcome it cannot have.
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("clerk: %s %s: %w", r.Method, r.Path, err)
+	}
 	if err := b.gate.wait(ctx); err != nil {
 		return err
 	}
@@ -260,7 +276,7 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 	data := buf.Bytes()
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		e := newAPIError(resp, bytes.Clone(data), tooLarge)
+		e := newAPIError(resp, data, tooLarge)
 		e.Method, e.Path, e.Attempts = st.method, st.path, st.attempts
 		if readErr != nil && e.cause == nil {
 			e.cause = fmt.Errorf("%w: %v", ErrInvalidResponse, readErr)
@@ -268,7 +284,7 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 		return e
 	}
 	fail := func(cause error) error {
-		e := newAPIError(resp, bytes.Clone(data), false)
+		e := newAPIError(resp, data, false)
 		e.Method, e.Path, e.Attempts = st.method, st.path, st.attempts
 		e.cause = cause
 		return e
@@ -303,6 +319,9 @@ func (b *Backend) checkRetry(ctx context.Context, resp *http.Response, err error
 	}
 	st.attempts++
 	if ctxErr := ctx.Err(); ctxErr != nil {
+		// The caller gave up mid-attempt: a write that may already have
+		// been sent has an unknown outcome, and says so.
+		st.unknown = err != nil && st.replay == NotReplaySafe && !nothingSent(err)
 		return false, nil
 	}
 	now := b.now()
@@ -328,7 +347,7 @@ func (b *Backend) checkRetry(ctx context.Context, resp *http.Response, err error
 			attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		}
 		if err != nil {
-			attrs = append(attrs, slog.String("error", err.Error()))
+			attrs = append(attrs, slog.String("error", logError(err)))
 		}
 		if retry {
 			attrs = append(attrs, slog.Duration("wait", d.wait))
@@ -337,6 +356,16 @@ func (b *Backend) checkRetry(ctx context.Context, resp *http.Response, err error
 	}
 	st.next = d
 	return retry, nil
+}
+
+// logError drops the URL from a transport error: its query string may hold
+// user data (emails, phone numbers), which WithLogger promises not to log.
+func logError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Op + ": " + ue.Err.Error()
+	}
+	return err.Error()
 }
 
 // prepareRetry runs before every replay: it waits the decided backoff or

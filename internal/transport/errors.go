@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -186,11 +187,14 @@ type errorBody struct {
 }
 
 // newAPIError decodes a non-2xx body (which may be non-JSON) into an APIError.
+// body is the caller's (pooled) buffer: the error keeps a copy of at most
+// MaxErrorBody bytes, so it never pins a large body in memory.
 func newAPIError(resp *http.Response, body []byte, tooLarge bool) *APIError {
 	e := &APIError{StatusCode: resp.StatusCode, TraceID: resp.Header.Get("Clerk-Trace-Id")}
 	if len(body) > MaxErrorBody {
 		body = body[:MaxErrorBody]
 	}
+	body = bytes.Clone(body)
 	e.Body = body
 	if tooLarge {
 		e.cause = ErrResponseTooLarge

@@ -29,7 +29,13 @@ func AppendQuery(q url.Values, params any) error {
 	if params == nil {
 		return nil
 	}
-	v := reflect.ValueOf(params)
+	return appendStruct(q, reflect.ValueOf(params))
+}
+
+// appendStruct walks reflect values rather than interfaces, so embedded
+// structs work when they are unexported or the params were passed by value
+// (Interface and Addr would panic on those).
+func appendStruct(q url.Values, v reflect.Value) error {
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return nil
@@ -42,7 +48,7 @@ func AppendQuery(q url.Values, params any) error {
 	for _, f := range queryFields(v.Type()) {
 		fv := v.FieldByIndex(f.index)
 		if f.embedded {
-			if err := AppendQuery(q, fv.Addr().Interface()); err != nil {
+			if err := appendStruct(q, fv); err != nil {
 				return err
 			}
 			continue
@@ -87,6 +93,9 @@ func addValue(q url.Values, name string, fv reflect.Value) error {
 	default:
 		if fv.CanInt() && fv.Int() != 0 {
 			q.Add(name, strconv.FormatInt(fv.Int(), 10))
+		}
+		if fv.CanUint() && fv.Uint() != 0 {
+			q.Add(name, strconv.FormatUint(fv.Uint(), 10))
 		}
 	}
 	return nil

@@ -144,8 +144,11 @@ func nothingSent(err error) bool {
 
 // retryableTransportError filters out failures that will not change on a
 // second try: bad URLs, certificate problems, redirect loops, cancellation.
+// The caller's context is checked before this is consulted, so a deadline
+// error here is the http.Client's own per-attempt Timeout: like any other
+// timeout it ends one attempt, not the call.
 func retryableTransportError(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) {
 		return false
 	}
 	var cv *tls.CertificateVerificationError

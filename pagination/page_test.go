@@ -1,0 +1,70 @@
+package pagination_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/clerkgo/clerk/pagination"
+	"github.com/google/go-cmp/cmp"
+)
+
+type item struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+}
+
+func TestPageUnmarshal(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		in      string
+		want    pagination.Page[item]
+		wantErr bool
+	}{
+		{"envelope", `{"data":[{"id":"org_1","object":"organization"},{"id":"org_2","object":"organization"}],"total_count":7}`,
+			pagination.Page[item]{Data: []*item{{"org_1", "organization"}, {"org_2", "organization"}}, TotalCount: 7, HasTotal: true}, false},
+		{"envelope with zero total", `{"data":[],"total_count":0}`,
+			pagination.Page[item]{Data: []*item{}, HasTotal: true}, false},
+		{"envelope without total", `{"data":[{"id":"a"}]}`,
+			pagination.Page[item]{Data: []*item{{ID: "a"}}}, false},
+		{"bare array", ` [{"id":"user_1","object":"user"}]`,
+			pagination.Page[item]{Data: []*item{{"user_1", "user"}}}, false},
+		{"empty bare array", "\n[]", pagination.Page[item]{Data: []*item{}}, false},
+		{"null", `null`, pagination.Page[item]{}, false},
+		{"string", `"x"`, pagination.Page[item]{}, true},
+		{"bad item", `[{"id":5}]`, pagination.Page[item]{}, true},
+		{"bad total", `{"data":[],"total_count":"7"}`, pagination.Page[item]{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got pagination.Page[item]
+			err := json.Unmarshal([]byte(tt.in), &got)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if tt.wantErr {
+				return
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestPageReuse: decoding an array into a page that held an envelope
+// clears the stale total.
+func TestPageReuse(t *testing.T) {
+	t.Parallel()
+	var p pagination.Page[item]
+	if err := json.Unmarshal([]byte(`{"data":[{"id":"a"}],"total_count":9}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(`[{"id":"b"}]`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.HasTotal || p.TotalCount != 0 || len(p.Data) != 1 || p.Data[0].ID != "b" {
+		t.Errorf("stale page: %+v", p)
+	}
+}
