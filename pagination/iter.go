@@ -2,8 +2,13 @@ package pagination
 
 import (
 	"context"
+	"errors"
 	"iter"
 )
+
+// ErrCursorStuck is yielded when a cursor walk gets the same page twice
+// (the server did not honour starting_after).
+var ErrCursorStuck = errors.New("clerk: pagination cursor did not advance")
 
 // Cursor tells a fetch which page to get.
 type Cursor struct {
@@ -78,11 +83,17 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 				if last == nil {
 					return
 				}
-				cur.StartingAfter = w.CursorOf(last)
-				cur.Offset = 0
-				if cur.StartingAfter == "" {
+				next := w.CursorOf(last)
+				if next == "" {
 					return
 				}
+				if next == cur.StartingAfter {
+					// The server ignored starting_after and sent the same
+					// page again: stop rather than loop forever.
+					yield(nil, ErrCursorStuck)
+					return
+				}
+				cur.StartingAfter, cur.Offset = next, 0
 			} else {
 				cur.Offset += len(page.Data)
 			}

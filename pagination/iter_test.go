@@ -350,3 +350,32 @@ func TestDone(t *testing.T) {
 		}
 	}
 }
+
+func TestAllStopsWhenCursorDoesNotAdvance(t *testing.T) {
+	t.Parallel()
+	calls := 0
+	w := pagination.Walk[item]{
+		Limit:    2,
+		CursorOf: func(it *item) string { return it.ID },
+		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+			calls++
+			return &pagination.Page[item]{Data: []*item{{ID: "a"}, {ID: "b"}}}, nil
+		},
+	}
+	var errs []error
+	n := 0
+	for it, err := range pagination.All(context.Background(), w) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		_ = it
+		n++
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], pagination.ErrCursorStuck) {
+		t.Fatalf("errors = %v, want one ErrCursorStuck", errs)
+	}
+	if calls != 2 || n != 4 {
+		t.Fatalf("calls = %d, items = %d; want 2 calls, 4 items", calls, n)
+	}
+}
