@@ -16,6 +16,7 @@ import (
 	"github.com/clerkgo/clerk/bans"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
+	"github.com/clerkgo/clerk/jwks"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
@@ -36,6 +37,9 @@ type Client struct {
 	// Bans bans, unbans, locks and unlocks users and manages the allowlist
 	// and blocklist.
 	Bans *bans.Service
+	// JWKS reads the instance's public keys; it is also a cached
+	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
+	JWKS *jwks.Service
 
 	backend *transport.Backend
 }
@@ -72,6 +76,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Invitations:   invitations.New(b),
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
+		JWKS:          jwks.New(b),
 		backend:       b,
 	}, nil
 }

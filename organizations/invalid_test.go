@@ -215,14 +215,6 @@ func TestInvalidInput(t *testing.T) {
 			_, err := s.ListInvitations(ctx, "", nil)
 			return err
 		}},
-		{"ListInvitations too many statuses", "status", func(s *organizations.Service) error {
-			_, err := s.ListInvitations(ctx, "org_1", &organizations.ListInvitationsParams{Statuses: tooMany})
-			return err
-		}},
-		{"ListInstanceInvitations too many statuses", "status", func(s *organizations.Service) error {
-			_, err := s.ListInstanceInvitations(ctx, &organizations.ListInstanceInvitationsParams{Statuses: tooMany})
-			return err
-		}},
 		{"GetInvitation empty invitation", "invitation_id", func(s *organizations.Service) error {
 			_, err := s.GetInvitation(ctx, "org_1", "")
 			return err

@@ -12,7 +12,7 @@ import (
 	"github.com/clerkgo/clerk/pagination"
 )
 
-// Invitation statuses, for Invitation.Status and the Statuses filters.
+// Invitation statuses, for Invitation.Status and the Status filters.
 const (
 	InvitationStatusPending  = "pending"
 	InvitationStatusAccepted = "accepted"
@@ -200,9 +200,9 @@ func span(ix []int) string {
 // ListInvitationsParams filter and order the invitations of one
 // organization.
 type ListInvitationsParams struct {
-	// Statuses keeps invitations with any of these statuses
-	// (InvitationStatusPending, ...); the key is repeated per value.
-	Statuses []string `query:"status"`
+	// Status keeps invitations with this status (InvitationStatusPending,
+	// ...). The spec types it as one value, so one is sent.
+	Status *string `query:"status"`
 	// EmailAddress keeps invitations sent to this address.
 	EmailAddress *string `query:"email_address"`
 	// OrderBy is "created_at" or "email_address" with an optional +/-
@@ -216,7 +216,7 @@ type ListInvitationsParams struct {
 
 // ListInvitations returns one page of an organization's invitations with
 // the total count. Invitations created through a verified domain are not
-// listed. params may be nil. For the pending ones only, set Statuses to
+// listed. params may be nil. For the pending ones only, set Status to
 // InvitationStatusPending (the pending-only endpoint is deprecated).
 //
 // API: GET /organizations/{organization_id}/invitations (ListOrganizationInvitations)
@@ -248,9 +248,9 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 // ListInstanceInvitationsParams filter and order the invitations of every
 // organization of the instance.
 type ListInstanceInvitationsParams struct {
-	// Statuses keeps invitations with any of these statuses; the key is
-	// repeated per value.
-	Statuses []string `query:"status"`
+	// Status keeps invitations with this status (one value, as the spec
+	// types it).
+	Status *string `query:"status"`
 	// Query matches the invited email address.
 	Query *string `query:"query"`
 	// OrderBy is "created_at" or "email_address" with an optional +/-

@@ -104,7 +104,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "AllInvitations", item: invitationItem, path: "/v1/organizations/org_1/invitations",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: clerk.Ptr(2), Statuses: []string{"pending"}}),
+				return collect(s.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: clerk.Ptr(2), Status: clerk.Ptr("pending")}),
 					func(i *organizations.Invitation) string { return i.ID })
 			},
 			wantN: 6, wantReqs: 3,

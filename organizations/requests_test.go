@@ -296,7 +296,7 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, invitationJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListInvitations(ctx, "org_1", &organizations.ListInvitationsParams{
-					Statuses:     []string{organizations.InvitationStatusPending, organizations.InvitationStatusExpired},
+					Status:       clerk.Ptr(organizations.InvitationStatusPending),
 					EmailAddress: clerk.Ptr("bob@example.com"), OrderBy: clerk.Ptr("email_address"),
 					Limit: clerk.Ptr(25), Offset: clerk.Ptr(25),
 				})
@@ -304,7 +304,7 @@ func TestRequestShape(t *testing.T) {
 			},
 			method: http.MethodGet, path: "/v1/organizations/org_1/invitations",
 			query: url.Values{
-				"status": {"pending", "expired"}, "email_address": {"bob@example.com"},
+				"status": {"pending"}, "email_address": {"bob@example.com"},
 				"order_by": {"email_address"}, "limit": {"25"}, "offset": {"25"},
 			},
 		},
@@ -343,14 +343,14 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, invitationJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListInstanceInvitations(ctx, &organizations.ListInstanceInvitationsParams{
-					Statuses: []string{"accepted", "revoked"}, Query: clerk.Ptr("example.com"),
+					Status: clerk.Ptr("accepted"), Query: clerk.Ptr("example.com"),
 					OrderBy: clerk.Ptr("-created_at"), Limit: clerk.Ptr(3), Offset: clerk.Ptr(6),
 				})
 				return err
 			},
 			method: http.MethodGet, path: "/v1/organization_invitations",
 			query: url.Values{
-				"status": {"accepted", "revoked"}, "query": {"example.com"}, "order_by": {"-created_at"},
+				"status": {"accepted"}, "query": {"example.com"}, "order_by": {"-created_at"},
 				"limit": {"3"}, "offset": {"6"},
 			},
 		},

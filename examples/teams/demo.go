@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/clerkgo/clerk/clerktest"
+)
+
+// demoTokenLifetime is how long the printed tokens stay valid (the output
+// says "an hour"). Real session tokens live 60 seconds and the frontend
+// refreshes them; the demo's last long enough to read the output and paste
+// the curl lines.
+const demoTokenLifetime = time.Hour
+
+// demo is the seeded state of the demo: who is who, and their tokens.
+type demo struct {
+	acme, globex      string
+	ada, grace, linus demoUser
+}
+
+// demoUser is one seeded user with a session token minted by the fake.
+type demoUser struct {
+	id, token string
+}
+
+// seedDemo fills the fake with two organizations and three users and mints
+// a session token for each user, issued for origin:
+//
+//   - Ada: admin of Acme Inc., with org:members:manage (may ban)
+//   - Grace: member of Acme Inc.
+//   - Linus: admin of Globex, which Grace is not part of
+func seedDemo(fake *clerktest.Server, origin string) (*demo, error) {
+	var d demo
+	var err error
+	seedUser := func(u clerktest.User) string {
+		if err != nil {
+			return ""
+		}
+		var id string
+		id, err = fake.AddUser(u)
+		return id
+	}
+	d.ada.id = seedUser(clerktest.User{Email: "ada@example.com", FirstName: "Ada", LastName: "Lovelace",
+		PublicMetadata: map[string]any{"role": roleManager}})
+	d.grace.id = seedUser(clerktest.User{Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper",
+		PublicMetadata: map[string]any{"role": roleViewer}})
+	d.linus.id = seedUser(clerktest.User{Email: "linus@example.com", FirstName: "Linus", LastName: "Torvalds"})
+	if err != nil {
+		return nil, err
+	}
+	// CreatedBy makes the user the organization's first admin.
+	if d.acme, err = fake.AddOrganization(clerktest.Organization{Name: "Acme Inc.", CreatedBy: d.ada.id}); err != nil {
+		return nil, err
+	}
+	if d.globex, err = fake.AddOrganization(clerktest.Organization{Name: "Globex", CreatedBy: d.linus.id}); err != nil {
+		return nil, err
+	}
+	if _, err = fake.AddMembership(d.acme, d.grace.id, "org:member"); err != nil {
+		return nil, err
+	}
+
+	mint := func(u *demoUser, orgID, role string, perms ...string) {
+		if err != nil {
+			return
+		}
+		u.token, err = fake.MintSessionToken(u.id,
+			clerktest.WithOrg(orgID, role, perms...),
+			clerktest.WithAuthorizedParty(origin),
+			clerktest.WithExpiry(demoTokenLifetime))
+	}
+	mint(&d.ada, d.acme, roleAdmin, permManageMembers)
+	mint(&d.grace, d.acme, "org:member")
+	mint(&d.linus, d.globex, roleAdmin)
+	if err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// printCurls writes the tokens and a short tour of the API as curl lines,
+// ready to paste into another terminal.
+func (d *demo) printCurls(w io.Writer, base, apiURL string) {
+	auth := func(who string) string { return `-H "Authorization: Bearer $` + who + `"` }
+	const jsonType = `-H 'Content-Type: application/json'`
+	fmt.Fprintf(w, `
+No CLERK_SECRET_KEY: running on the fake Backend API at %s.
+Seeded: Ada (admin of Acme Inc., may ban members), Grace (member of Acme Inc.),
+Linus (admin of Globex). Their session tokens, valid for an hour
+(real ones last 60 s and the frontend refreshes them):
+
+ADA='%s'
+GRACE='%s'
+LINUS='%s'
+
+Then try, in the same shell:
+
+# Ada's profile (from the Backend API) and active organization (from the token)
+curl -s %s/me %s
+# Acme's members, streamed; Ada is an admin
+curl -s %s/teams/current/members %s
+# Grace is not an admin: 403
+curl -s %s/teams/current/members %s
+# Grace creates a team and becomes its admin
+curl -s -X POST %s/teams %s %s -d '{"name":"Grace Labs"}'
+# Ada makes Grace an editor (public_metadata.role)
+curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"editor"}'
+# Linus may not: Grace is not in his organization (403)
+curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"viewer","org_id":"%s"}'
+# Ada bans Grace
+curl -s -X POST %s/users/%s/ban %s
+# Signed out: 401
+curl -s %s/me
+
+`, apiURL, d.ada.token, d.grace.token, d.linus.token,
+		base, auth("ADA"),
+		base, auth("ADA"),
+		base, auth("GRACE"),
+		base, auth("GRACE"), jsonType,
+		base, d.grace.id, auth("ADA"), jsonType,
+		base, d.grace.id, auth("LINUS"), jsonType, d.acme,
+		base, d.grace.id, auth("ADA"),
+		base)
+}

@@ -1,0 +1,4 @@
+package svc
+
+// Test files are ignored.
+func (s *Service) FromTest() {}
