@@ -2,6 +2,7 @@ package clerkhttp
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -71,10 +72,11 @@ type partyLister interface{ AuthorizedParties() []string }
 //
 // The token is taken from an "Authorization: Bearer" header when there is
 // one, else from the "__session" cookie; a cookie token must pass the CSRF
-// check described in the package documentation. It panics if v is nil.
+// check described in the package documentation. A nil v fails closed:
+// every token is refused with ReasonKeyUnavailable.
 func Middleware(v Verifier, opts ...Option) func(http.Handler) http.Handler {
 	if v == nil {
-		panic("clerkhttp: Middleware with a nil Verifier")
+		v = noVerifier{}
 	}
 	cfg := config{cookie: DefaultCookieName, onFailure: DefaultFailureHandler}
 	for _, opt := range opts {
@@ -160,4 +162,12 @@ func bearer(h string) (string, bool) {
 		return "", false // another scheme, such as "Bearerx"
 	}
 	return strings.Trim(rest, " \t"), true
+}
+
+// noVerifier stands in for a nil Verifier: it refuses every token, so a
+// wiring mistake locks the API rather than opening it or crashing.
+type noVerifier struct{}
+
+func (noVerifier) Verify(context.Context, string) (*jwt.Claims, error) {
+	return nil, fmt.Errorf("%w: clerkhttp.Middleware was given a nil Verifier", jwt.ErrKeyUnavailable)
 }

@@ -421,14 +421,18 @@ func TestServeMux(t *testing.T) {
 	}
 }
 
-func TestMiddlewareNilVerifierPanics(t *testing.T) {
+func TestMiddlewareNilVerifierFailsClosed(t *testing.T) {
 	t.Parallel()
-	defer func() {
-		if recover() == nil {
-			t.Error("no panic")
-		}
-	}()
-	Middleware(nil)
+	var seen Auth
+	h := Middleware(nil)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen, _ = AuthFromContext(r.Context())
+	}))
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("Authorization", "Bearer a.b.c")
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if seen.SignedIn() || seen.Reason != ReasonKeyUnavailable {
+		t.Fatalf("auth = %+v, want signed out with %q", seen, ReasonKeyUnavailable)
+	}
 }
 
 func TestBearer(t *testing.T) {

@@ -31,8 +31,8 @@ const (
 // for a fake; the client's own services (c.Users, c.Organizations,
 // c.Bans) satisfy them.
 type Deps struct {
-	// Verifier checks session tokens (required: clerkhttp.Middleware
-	// panics without one). Build it with newVerifier so that the token's
+	// Verifier checks session tokens (required: without one the
+	// middleware refuses every token). Build it with newVerifier so that the token's
 	// "azp" is checked.
 	Verifier clerkhttp.Verifier
 	// Users, Organizations and Bans call the Backend API (required).
