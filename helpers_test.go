@@ -1,17 +1,12 @@
 package clerk_test
 
 import (
-	"bytes"
-	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/testkit"
 )
 
 // testKey is the secret every test client uses; no error or log may show it.
@@ -55,60 +50,41 @@ type seen struct {
 // scriptServer answers the n-th request with steps[n] (the last repeats),
 // or with handler when set, and records every request.
 type scriptServer struct {
-	*httptest.Server
-	steps   []step
+	*testkit.ScriptServer
 	handler func(n int, r seen) step
-	n       atomic.Int32
-	mu      sync.Mutex
-	reqs    []seen
 }
 
 func newScript(t testing.TB, steps ...step) *scriptServer {
 	t.Helper()
-	s := &scriptServer{steps: steps}
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.Close)
+	s := &scriptServer{}
+	s.ScriptServer = testkit.NewScriptServer(t, func(n int, r testkit.Seen) testkit.Step {
+		var st step
+		if s.handler != nil {
+			st = s.handler(n, seenOf(r))
+		} else {
+			st = steps[min(n, len(steps)-1)]
+		}
+		return testkit.Step{Status: st.status, Header: st.header, Body: st.body, Hijack: st.hijack}
+	})
 	return s
 }
 
-func (s *scriptServer) serve(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	i := int(s.n.Add(1)) - 1
-	rec := seen{
-		method: r.Method, escapedPath: r.URL.EscapedPath(), rawPath: r.URL.RawPath, rawQuery: r.URL.RawQuery,
-		header: r.Header.Clone(), body: b, at: time.Now(),
+func seenOf(r testkit.Seen) seen {
+	return seen{
+		method: r.Method, escapedPath: r.EscapedPath, rawPath: r.RawPath, rawQuery: r.RawQuery,
+		header: r.Header, body: r.Body, at: r.At,
 	}
-	s.mu.Lock()
-	s.reqs = append(s.reqs, rec)
-	s.mu.Unlock()
-	var st step
-	if s.handler != nil {
-		st = s.handler(i, rec)
-	} else {
-		st = s.steps[min(i, len(s.steps)-1)]
-	}
-	if st.hijack {
-		if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
-			conn.Close()
-		}
-		return
-	}
-	for k, v := range st.header {
-		w.Header().Set(k, v)
-	}
-	if w.Header().Get("Content-Type") == "" {
-		w.Header().Set("Content-Type", "application/json")
-	}
-	w.WriteHeader(st.status)
-	io.WriteString(w, st.body)
 }
 
-func (s *scriptServer) count() int { return int(s.n.Load()) }
+func (s *scriptServer) count() int { return s.Count() }
 
 func (s *scriptServer) requests() []seen {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]seen(nil), s.reqs...)
+	reqs := s.Requests()
+	out := make([]seen, len(reqs))
+	for i, r := range reqs {
+		out[i] = seenOf(r)
+	}
+	return out
 }
 
 // fastRetries keeps backoffs in the millisecond range.
@@ -127,29 +103,8 @@ func newClient(t testing.TB, baseURL string, opts ...clerk.Option) *clerk.Client
 // closedURL returns the URL of a port that refuses connections.
 func closedURL(t testing.TB) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return "http://" + addr
+	return testkit.ClosedURL(t)
 }
 
 // lockedBuffer is a bytes.Buffer safe for a logger and a reader.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+type lockedBuffer = testkit.LockedBuffer

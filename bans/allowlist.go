@@ -24,17 +24,7 @@ type ListAllowlistParams struct {
 //
 // API: GET /allowlist_identifiers (ListAllowlistIdentifiers)
 func (s *Service) ListAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) (*pagination.Page[AllowlistIdentifier], error) {
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	// Without paginated=true the API answers a bare array with no total.
-	q.Set("paginated", "true")
-	page := new(pagination.Page[AllowlistIdentifier])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/allowlist_identifiers", Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.ListPaginated[AllowlistIdentifier](ctx, s.b, "/allowlist_identifiers", params)
 }
 
 // AllAllowlistIdentifiers walks the whole allowlist, lazily, one page at a
@@ -46,13 +36,11 @@ func (s *Service) AllAllowlistIdentifiers(ctx context.Context, params *ListAllow
 	if params != nil {
 		p = *params
 	}
-	w := pagination.Walk[AllowlistIdentifier]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
-	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[AllowlistIdentifier], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[AllowlistIdentifier], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListAllowlistIdentifiers(ctx, &page)
-	}
-	return pagination.All(ctx, w)
+	})
 }
 
 // CreateAllowlistIdentifierParams describe an allowlist entry.
@@ -73,15 +61,7 @@ func (s *Service) CreateAllowlistIdentifier(ctx context.Context, params *CreateA
 	if params == nil {
 		return nil, transport.Invalid("params", "must not be nil")
 	}
-	if strings.TrimSpace(params.Identifier) == "" {
-		return nil, transport.Invalid("identifier", "must not be empty")
-	}
-	out := new(AllowlistIdentifier)
-	req := &transport.Request{Method: http.MethodPost, Path: "/allowlist_identifiers", Body: params, Replay: transport.NotReplaySafe}
-	if err := s.b.Do(ctx, req, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return createIdentifier[AllowlistIdentifier](ctx, s.b, "/allowlist_identifiers", params.Identifier, params)
 }
 
 // DeleteAllowlistIdentifier removes an identifier from the allowlist. It
@@ -91,6 +71,21 @@ func (s *Service) CreateAllowlistIdentifier(ctx context.Context, params *CreateA
 // API: DELETE /allowlist_identifiers/{identifier_id} (DeleteAllowlistIdentifier)
 func (s *Service) DeleteAllowlistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error) {
 	return s.deleteIdentifier(ctx, "/allowlist_identifiers/{identifier_id}", "allowlist_identifier", identifierID)
+}
+
+// createIdentifier POSTs a new allowlist or blocklist entry, once its
+// identifier is known not to be blank. A create is not replayed after it
+// may have reached the API.
+func createIdentifier[T any](ctx context.Context, b *transport.Backend, path, identifier string, body any) (*T, error) {
+	if strings.TrimSpace(identifier) == "" {
+		return nil, transport.Invalid("identifier", "must not be empty")
+	}
+	out := new(T)
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe}
+	if err := b.Do(ctx, req, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (s *Service) deleteIdentifier(ctx context.Context, template, object, id string) (*DeletedObject, error) {
@@ -107,12 +102,4 @@ func (s *Service) deleteIdentifier(ctx context.Context, template, object, id str
 		return &DeletedObject{Object: object, ID: id, Deleted: true}, nil
 	}
 	return nil, err
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

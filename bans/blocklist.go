@@ -3,8 +3,6 @@ package bans
 import (
 	"context"
 	"iter"
-	"net/http"
-	"strings"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
@@ -15,11 +13,7 @@ import (
 //
 // API: GET /blocklist_identifiers (ListBlocklistIdentifiers)
 func (s *Service) ListBlocklistIdentifiers(ctx context.Context) (*pagination.Page[BlocklistIdentifier], error) {
-	page := new(pagination.Page[BlocklistIdentifier])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/blocklist_identifiers"}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.List[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", nil)
 }
 
 // AllBlocklistIdentifiers yields every blocklist entry. It makes one
@@ -60,15 +54,7 @@ func (s *Service) CreateBlocklistIdentifier(ctx context.Context, params *CreateB
 	if params == nil {
 		return nil, transport.Invalid("params", "must not be nil")
 	}
-	if strings.TrimSpace(params.Identifier) == "" {
-		return nil, transport.Invalid("identifier", "must not be empty")
-	}
-	out := new(BlocklistIdentifier)
-	req := &transport.Request{Method: http.MethodPost, Path: "/blocklist_identifiers", Body: params, Replay: transport.NotReplaySafe}
-	if err := s.b.Do(ctx, req, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return createIdentifier[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", params.Identifier, params)
 }
 
 // DeleteBlocklistIdentifier removes an identifier from the blocklist. It

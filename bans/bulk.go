@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/clerkgo/clerk/internal/bulk"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/users"
 )
@@ -51,28 +52,25 @@ func (s *Service) bulk(ctx context.Context, path, op string, ids []string, done 
 			return nil, err
 		}
 	}
-	out := make([]*users.User, 0, len(ids))
-	for start := 0; start < len(ids); start += BulkLimit {
-		end := min(start+BulkLimit, len(ids))
-		chunk := ids[start:end:end]
+	out, stop := bulk.Run(ctx, ids, BulkLimit, func(ctx context.Context, chunk []string) ([]*users.User, error) {
 		var got []*users.User
 		req := &transport.Request{Method: http.MethodPost, Path: path, Body: bulkBody{UserIDs: chunk}, Replay: transport.ReplaySafe}
 		err := s.b.Do(ctx, req, &got)
 		if err != nil && transport.ReplayedRefusal(err) {
 			if confirmed, ok := s.confirmAll(ctx, chunk, done); ok {
-				got, err = confirmed, nil
+				return confirmed, nil
 			}
 		}
-		if err != nil {
-			return out, &BulkError{
-				Op:        op,
-				Processed: clone(ids[:start]),
-				Failed:    clone(chunk),
-				NotSent:   clone(ids[end:]),
-				Err:       err,
-			}
+		return got, err
+	})
+	if stop != nil {
+		return out, &BulkError{
+			Op:        op,
+			Processed: clone(ids[:stop.Start]),
+			Failed:    clone(ids[stop.Start:stop.End]),
+			NotSent:   clone(ids[stop.End:]),
+			Err:       stop.Err,
 		}
-		out = append(out, got...)
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/bulk"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
@@ -118,23 +119,16 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams) ([]*In
 		}
 		bodies[i] = b
 	}
-	out := make([]*Invitation, 0, len(params))
-	for start := 0; start < len(bodies); start += BulkLimit {
-		end := min(start+BulkLimit, len(bodies))
-		var page []*Invitation
-		req := &transport.Request{
-			Method: http.MethodPost, Path: "/invitations/bulk",
-			Body: bodies[start:end], Replay: transport.NotReplaySafe,
+	out, stop := bulk.Run(ctx, bodies, BulkLimit, func(ctx context.Context, chunk []*createBody) ([]*Invitation, error) {
+		var got []*Invitation
+		req := &transport.Request{Method: http.MethodPost, Path: "/invitations/bulk", Body: chunk, Replay: transport.NotReplaySafe}
+		if err := s.b.Do(ctx, req, &got); err != nil {
+			return nil, err
 		}
-		if err := s.b.Do(ctx, req, &page); err != nil {
-			return out, &BulkError{
-				Created: indexes(0, start),
-				Failed:  indexes(start, end),
-				NotSent: indexes(end, len(bodies)),
-				Err:     err,
-			}
-		}
-		out = append(out, inInputOrder(bodies[start:end], page)...)
+		return inInputOrder(chunk, got), nil
+	})
+	if stop != nil {
+		return out, &BulkError{Created: stop.Processed(), Failed: stop.Failed(), NotSent: stop.NotSent(), Err: stop.Err}
 	}
 	return out, nil
 }
@@ -197,14 +191,3 @@ func (e *BulkError) Error() string {
 // Unwrap returns the failed call's error, so errors.Is and errors.As see
 // the *clerk.APIError and its sentinels.
 func (e *BulkError) Unwrap() error { return e.Err }
-
-func indexes(from, to int) []int {
-	if from >= to {
-		return nil
-	}
-	s := make([]int, 0, to-from)
-	for i := from; i < to; i++ {
-		s = append(s, i)
-	}
-	return s
-}

@@ -3,7 +3,6 @@ package invitations
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
@@ -30,17 +29,7 @@ type ListParams struct {
 //
 // API: GET /invitations (ListInvitations)
 func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[Invitation], error) {
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	// Without paginated=true the API answers a bare array with no total.
-	q.Set("paginated", "true")
-	page := new(pagination.Page[Invitation])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/invitations", Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.ListPaginated[Invitation](ctx, s.b, "/invitations", params)
 }
 
 // All walks every invitation matching params, lazily, one page at a time;
@@ -52,19 +41,9 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Invita
 	if params != nil {
 		p = *params
 	}
-	w := pagination.Walk[Invitation]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
-	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)
-	}
-	return pagination.All(ctx, w)
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/pagination"
 )
 
@@ -39,9 +40,9 @@ type API interface {
 	ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) (*pagination.Page[Invitation], error)
 	AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) iter.Seq2[*Invitation, error]
 
-	GetBillingSubscription(ctx context.Context, organizationID string) (*BillingSubscription, error)
-	GetBillingCreditBalance(ctx context.Context, organizationID string) (*BillingCreditBalance, error)
-	AdjustBillingCredits(ctx context.Context, organizationID string, params *AdjustBillingCreditsParams) (*BillingCreditLedgerEntry, error)
+	GetBillingSubscription(ctx context.Context, organizationID string) (*billing.Subscription, error)
+	GetBillingCreditBalance(ctx context.Context, organizationID string) (*billing.CreditBalance, error)
+	AdjustBillingCredits(ctx context.Context, organizationID string, params *billing.AdjustCreditBalanceParams) (*billing.CreditLedgerEntry, error)
 }
 
 var _ API = (*Service)(nil)

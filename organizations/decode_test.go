@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/google/go-cmp/cmp"
 )
@@ -65,7 +66,7 @@ func wantOrg() organizations.Organization {
 // client, so the whole response path is covered.
 func TestDecode(t *testing.T) {
 	t.Parallel()
-	money := organizations.Money{Amount: 1500, AmountFormatted: "15.00", Currency: "USD", CurrencySymbol: "$"}
+	money := billing.Money{Amount: 1500, AmountFormatted: "15.00", Currency: "USD", CurrencySymbol: "$"}
 	tests := []struct {
 		name  string
 		reply string
@@ -148,23 +149,26 @@ func TestDecode(t *testing.T) {
 			call: func(ctx context.Context, s *organizations.Service) (any, error) {
 				return s.GetBillingSubscription(ctx, "org_1")
 			},
-			want: &organizations.BillingSubscription{
+			want: &billing.Subscription{
 				Object: "commerce_subscription", ID: "csub_1", InstanceID: "ins_1", Status: "active",
 				PayerID: "cpayer_1", CreatedAt: 1700000000000, UpdatedAt: 1700000001000,
 				ActiveAt:    clerk.Ptr(int64(1700000000500)),
-				NextPayment: &organizations.BillingNextPayment{Date: 1702592000000, Amount: money},
-				SubscriptionItems: []organizations.BillingSubscriptionItem{{
+				NextPayment: &billing.NextPayment{Date: 1702592000000, Amount: money},
+				// The fixture sends false; nil would mean the API did not say.
+				EligibleForFreeTrial: clerk.Ptr(false),
+				SubscriptionItems: []billing.SubscriptionItem{{
 					Object: "commerce_subscription_item", ID: "csubi_1", InstanceID: "ins_1", Status: "active",
 					PlanID: clerk.Ptr("cplan_1"), PriceID: "cprice_1", PlanPeriod: "month", PayerID: "cpayer_1",
 					PeriodStart: 1700000000000, PeriodEnd: clerk.Ptr(int64(1702592000000)),
 					ProrationDate: "2023-11-14", CreatedAt: 1700000000000, UpdatedAt: 1700000001000,
 					LifetimePaid: &money,
-					Plan: &organizations.BillingPlan{
+					Plan: &billing.Plan{
+						//lint:ignore SA1019 the deprecated product_id must still decode
 						Object: "commerce_plan", ID: "cplan_1", Name: "Pro", Fee: &money, ProductID: "cprod_1",
 						IsRecurring: true, PubliclyVisible: true, HasBaseFee: true, ForPayerType: "org", Slug: "pro",
-						Features: []organizations.BillingFeature{{Object: "feature", ID: "feat_1", Name: "SSO", Slug: "sso"}},
+						Features: []billing.Feature{{Object: "feature", ID: "feat_1", Name: "SSO", Slug: "sso"}},
 					},
-					Seats: &organizations.BillingSeats{Quantity: clerk.Ptr(int64(5))},
+					Seats: &billing.Seats{Quantity: clerk.Ptr(int64(5))},
 				}},
 			},
 		},
@@ -173,16 +177,16 @@ func TestDecode(t *testing.T) {
 			call: func(ctx context.Context, s *organizations.Service) (any, error) {
 				return s.GetBillingCreditBalance(ctx, "org_1")
 			},
-			want: &organizations.BillingCreditBalance{Object: "commerce_credit_balance", Balance: &money},
+			want: &billing.CreditBalance{Object: "commerce_credit_balance", Balance: &money},
 		},
 		{
 			name: "BillingCreditLedgerEntry", reply: ledgerJSON,
 			call: func(ctx context.Context, s *organizations.Service) (any, error) {
-				return s.AdjustBillingCredits(ctx, "org_1", &organizations.AdjustBillingCreditsParams{
-					Amount: 1500, Action: organizations.CreditActionDecrease, IdempotencyKey: "k",
+				return s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{
+					Amount: 1500, Action: billing.CreditDecrease, IdempotencyKey: "k",
 				})
 			},
-			want: &organizations.BillingCreditLedgerEntry{
+			want: &billing.CreditLedgerEntry{
 				Object: "commerce_credit_ledger", ID: "ccl_1", PayerID: "cpayer_1", Amount: money,
 				SourceType: "grant", SourceID: "grant-42", Note: clerk.Ptr("goodwill"),
 				CreatedAt: time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC),
@@ -202,18 +206,6 @@ func TestDecode(t *testing.T) {
 			}
 		})
 	}
-}
-
-// jsonEqual compares raw JSON by meaning, not by spacing.
-func jsonEqual(a, b json.RawMessage) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return len(a) == len(b)
-	}
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return false
-	}
-	return cmp.Equal(x, y)
 }
 
 func TestTypedMetadata(t *testing.T) {

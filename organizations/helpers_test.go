@@ -1,16 +1,14 @@
 package organizations_test
 
 import (
-	"bytes"
-	"io"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/internal/testkit"
 	"github.com/jarcoal/httpmock"
 )
 
@@ -73,56 +71,45 @@ type seen struct {
 	Body        []byte
 }
 
-// recorder answers every request with reply and remembers it.
+// recorder remembers every request of a client built by newClient.
 type recorder struct {
-	mu    sync.Mutex
-	reqs  []seen
-	reply func(n int, r *http.Request) (int, string)
+	mock *testkit.Mock
 }
 
 func (rec *recorder) all() []seen {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return append([]seen(nil), rec.reqs...)
+	calls := rec.mock.Calls()
+	out := make([]seen, len(calls))
+	for i, c := range calls {
+		out[i] = seen{
+			Method: c.Method, Path: "/v1" + c.Path, Query: c.Query,
+			ContentType: c.Header.Get("Content-Type"), Body: []byte(c.Body),
+		}
+	}
+	return out
 }
 
 // newClient returns a client on an httpmock transport whose every request
 // is answered by reply (n counts requests from 0).
 func newClient(t *testing.T, reply func(n int, r *http.Request) (int, string)) (*clerk.Client, *recorder, *httpmock.MockTransport) {
 	t.Helper()
-	mt := httpmock.NewMockTransport()
-	rec := &recorder{reply: reply}
-	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		var body []byte
-		if r.Body != nil {
-			body, _ = io.ReadAll(r.Body)
-			// Let reply read the body too.
-			r.Body = io.NopCloser(bytes.NewReader(body))
-		}
-		rec.mu.Lock()
-		n := len(rec.reqs)
-		rec.reqs = append(rec.reqs, seen{
-			Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.Query(),
-			ContentType: r.Header.Get("Content-Type"), Body: body,
-		})
-		rec.mu.Unlock()
-		status, text := rec.reply(n, r)
-		resp := httpmock.NewStringResponse(status, text)
-		resp.Header.Set("Content-Type", "application/json")
-		return resp, nil
+	m := testkit.NewMock(func(n int, r *http.Request, _ testkit.Call) testkit.Reply {
+		status, text := reply(n, r)
+		return testkit.Reply{Status: status, Body: text}
 	})
-	c, err := clerk.NewClient("sk_test_x",
-		clerk.WithHTTPClient(&http.Client{Transport: mt}),
-		clerk.WithBaseURL("https://api.test/v1"),
-		clerk.WithRetryPolicy(clerk.RetryPolicy{MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, rec, mt
+	return testkit.NewClient(t, m), &recorder{mock: m}, m.MockTransport
 }
 
 // always answers every request with the same status and body.
 func always(status int, body string) func(int, *http.Request) (int, string) {
 	return func(int, *http.Request) (int, string) { return status, body }
 }
+
+// assertJSONBody compares a request body with the JSON in want ("" means
+// the request must have no body).
+func assertJSONBody(t *testing.T, want string, got []byte) {
+	t.Helper()
+	testkit.CheckJSONBody(t, want, got)
+}
+
+// jsonEqual compares raw JSON by meaning, not by spacing.
+func jsonEqual(a, b json.RawMessage) bool { return testkit.JSONEqual(a, b) }

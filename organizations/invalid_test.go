@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/organizations"
 )
 
@@ -240,15 +241,15 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}},
 		{"AdjustBillingCredits zero amount", "amount", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &organizations.AdjustBillingCreditsParams{Action: "increase", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Action: "increase", IdempotencyKey: "k"})
 			return err
 		}},
 		{"AdjustBillingCredits bad action", "action", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &organizations.AdjustBillingCreditsParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
 			return err
 		}},
 		{"AdjustBillingCredits no idempotency key", "idempotency_key", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &organizations.AdjustBillingCreditsParams{Amount: 1, Action: "decrease"})
+			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "decrease"})
 			return err
 		}},
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/clerkgo/clerk/internal/bulk"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -121,23 +122,16 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 			return nil, err
 		}
 	}
-	out := make([]*Invitation, 0, len(bodies))
-	for start := 0; start < len(bodies); start += MaxBulkInvitations {
-		end := min(start+MaxBulkInvitations, len(bodies))
+	out, stop := bulk.Run(ctx, bodies, MaxBulkInvitations, func(ctx context.Context, chunk []*createInvitationBody) ([]*Invitation, error) {
 		page := new(pagination.Page[Invitation])
-		req := &transport.Request{
-			Method: http.MethodPost, Path: path,
-			Body: bodies[start:end], Replay: transport.NotReplaySafe,
-		}
+		req := &transport.Request{Method: http.MethodPost, Path: path, Body: chunk, Replay: transport.NotReplaySafe}
 		if err := s.b.Do(ctx, req, page); err != nil {
-			return out, &BulkError{
-				Created: indexes(0, start),
-				Failed:  indexes(start, end),
-				NotSent: indexes(end, len(bodies)),
-				Err:     err,
-			}
+			return nil, err
 		}
-		out = append(out, page.Data...)
+		return page.Data, nil
+	})
+	if stop != nil {
+		return out, &BulkError{Created: stop.Processed(), Failed: stop.Failed(), NotSent: stop.NotSent(), Err: stop.Err}
 	}
 	return out, nil
 }
@@ -173,17 +167,6 @@ func (e *BulkError) Error() string {
 // Unwrap returns the failed call's error, so errors.Is and errors.As see
 // the *clerk.APIError and its sentinels.
 func (e *BulkError) Unwrap() error { return e.Err }
-
-func indexes(from, to int) []int {
-	if from >= to {
-		return nil
-	}
-	s := make([]int, 0, to-from)
-	for i := from; i < to; i++ {
-		s = append(s, i)
-	}
-	return s
-}
 
 // span names a run of consecutive indexes for an error message: "none",
 // "3" or "10-19".
@@ -225,7 +208,7 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 	if err != nil {
 		return nil, err
 	}
-	return list[Invitation](ctx, s, path, params)
+	return transport.List[Invitation](ctx, s.b, path, params)
 }
 
 // AllInvitations walks every invitation of an organization, lazily;
@@ -238,7 +221,7 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInvitations(ctx, organizationID, &page)
@@ -268,7 +251,7 @@ type ListInstanceInvitationsParams struct {
 //
 // API: GET /organization_invitations (ListInstanceOrganizationInvitations)
 func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) (*pagination.Page[Invitation], error) {
-	return list[Invitation](ctx, s, "/organization_invitations", params)
+	return transport.List[Invitation](ctx, s.b, "/organization_invitations", params)
 }
 
 // AllInstanceInvitations walks the invitations of every organization in
@@ -281,7 +264,7 @@ func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInstanceInvitations(ctx, &page)

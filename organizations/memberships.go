@@ -106,7 +106,7 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 	if err != nil {
 		return nil, err
 	}
-	return list[Membership](ctx, s, path, params)
+	return transport.List[Membership](ctx, s.b, path, params)
 }
 
 // AllMemberships walks every membership of an organization, lazily, one
@@ -119,7 +119,7 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListMemberships(ctx, organizationID, &page)
@@ -143,7 +143,7 @@ type ListInstanceMembershipsParams struct {
 //
 // API: GET /organization_memberships (InstanceGetOrganizationMemberships)
 func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) (*pagination.Page[Membership], error) {
-	return list[Membership](ctx, s, "/organization_memberships", params)
+	return transport.List[Membership](ctx, s.b, "/organization_memberships", params)
 }
 
 // AllInstanceMemberships walks the memberships of every organization in
@@ -156,7 +156,7 @@ func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInstanceMemberships(ctx, &page)

@@ -39,7 +39,7 @@ type ListParams struct {
 //
 // API: GET /organizations (ListOrganizations)
 func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[Organization], error) {
-	return list[Organization](ctx, s, "/organizations", params)
+	return transport.List[Organization](ctx, s.b, "/organizations", params)
 }
 
 // All walks every organization matching params, lazily, one page at a
@@ -51,7 +51,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Organi
 	if params != nil {
 		p = *params
 	}
-	return walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Organization], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Organization], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/google/go-cmp/cmp"
 )
@@ -81,7 +82,7 @@ func TestReplay(t *testing.T) {
 			return err
 		}, true},
 		{"AdjustBillingCredits", ledgerJSON, func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &organizations.AdjustBillingCreditsParams{Amount: 1, Action: "increase", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "increase", IdempotencyKey: "k"})
 			return err
 		}, true},
 	}

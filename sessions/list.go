@@ -3,7 +3,6 @@ package sessions
 import (
 	"context"
 	"iter"
-	"net/http"
 	"strings"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -48,17 +47,7 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Pag
 	if err := params.validate(); err != nil {
 		return nil, err
 	}
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	// Without paginated=true the API answers a bare array with no total.
-	q.Set("paginated", "true")
-	page := new(pagination.Page[Session])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/sessions", Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.ListPaginated[Session](ctx, s.b, "/sessions", params)
 }
 
 // All walks every session matching params, lazily, one page at a time;
@@ -71,19 +60,9 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Sessio
 		return func(yield func(*Session, error) bool) { yield(nil, err) }
 	}
 	p := *params
-	w := pagination.Walk[Session]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
-	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Session], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Session], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)
-	}
-	return pagination.All(ctx, w)
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
+	})
 }

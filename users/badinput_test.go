@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -86,7 +87,7 @@ func idCalls(userID, otherID string) map[string]func(context.Context, users.API)
 			return err
 		},
 		"AdjustBillingCreditBalance": func(ctx context.Context, s users.API) error {
-			_, err := s.AdjustBillingCreditBalance(ctx, userID, &users.AdjustCreditBalanceParams{Amount: 1, Action: users.CreditDecrease, IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, userID, &billing.AdjustCreditBalanceParams{Amount: 1, Action: billing.CreditDecrease, IdempotencyKey: "k"})
 			return err
 		},
 	}
@@ -315,15 +316,15 @@ func TestOtherBadInputSendsNothing(t *testing.T) {
 			return err
 		},
 		"AdjustBillingCreditBalance no key": func(ctx context.Context, s users.API) error {
-			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &users.AdjustCreditBalanceParams{Amount: 1, Action: users.CreditIncrease, IdempotencyKey: " "})
+			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: billing.CreditIncrease, IdempotencyKey: " "})
 			return err
 		},
 		"AdjustBillingCreditBalance zero amount": func(ctx context.Context, s users.API) error {
-			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &users.AdjustCreditBalanceParams{Amount: 0, Action: users.CreditIncrease, IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{Amount: 0, Action: billing.CreditIncrease, IdempotencyKey: "k"})
 			return err
 		},
 		"AdjustBillingCreditBalance bad action": func(ctx context.Context, s users.API) error {
-			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &users.AdjustCreditBalanceParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
 			return err
 		},
 	}

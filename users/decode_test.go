@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -216,20 +217,21 @@ func TestDecodeOtherResources(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		usd := users.Money{Amount: 1000, AmountFormatted: "10.00", Currency: "USD", CurrencySymbol: "$"}
-		want := &users.BillingSubscription{
+		usd := billing.Money{Amount: 1000, AmountFormatted: "10.00", Currency: "USD", CurrencySymbol: "$"}
+		want := &billing.Subscription{
 			Object: "commerce_subscription", ID: "csub_1", InstanceID: "ins_1", Status: "active", PayerID: "cpayer_1",
 			CreatedAt: 1, UpdatedAt: 2, ActiveAt: clerk.Ptr[int64](3),
-			SubscriptionItems: []users.BillingSubscriptionItem{{
+			SubscriptionItems: []billing.SubscriptionItem{{
 				Object: "commerce_subscription_item", ID: "csi_1", InstanceID: "ins_1", Status: "active",
 				PlanID: clerk.Ptr("cplan_1"), PlanPeriod: "month", PayerID: "cpayer_1", PeriodStart: 4, PeriodEnd: clerk.Ptr[int64](5),
-				Plan: &users.BillingPlan{
+				Plan: &billing.Plan{
+					//lint:ignore SA1019 the deprecated product_id must still decode
 					Object: "commerce_plan", ID: "cplan_1", Name: "Pro", Slug: "pro", ProductID: "prod_1", Fee: &usd,
 					IsRecurring: true, PubliclyVisible: true, HasBaseFee: true, ForPayerType: "user",
 				},
-				Seats: raw(`{"quantity":1}`),
+				Seats: &billing.Seats{Quantity: clerk.Ptr[int64](1)},
 			}},
-			NextPayment:          &users.BillingNextPayment{Date: 6, Amount: usd},
+			NextPayment:          &billing.NextPayment{Date: 6, Amount: usd},
 			EligibleForFreeTrial: clerk.Ptr(false),
 		}
 		if diff := cmp.Diff(want, sub, cmp.Comparer(jsonEqual)); diff != "" {
@@ -244,7 +246,7 @@ func TestDecodeOtherResources(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := &users.CreditBalance{Object: "commerce_credit_balance", Balance: &users.Money{Amount: 250, AmountFormatted: "2.50", Currency: "USD", CurrencySymbol: "$"}}
+		want := &billing.CreditBalance{Object: "commerce_credit_balance", Balance: &billing.Money{Amount: 250, AmountFormatted: "2.50", Currency: "USD", CurrencySymbol: "$"}}
 		if diff := cmp.Diff(want, b); diff != "" {
 			t.Errorf("balance (-want +got):\n%s", diff)
 		}
@@ -263,16 +265,4 @@ func TestDecodeOtherResources(t *testing.T) {
 			t.Fatalf("Delete: %v %s", err, diff)
 		}
 	})
-}
-
-// jsonEqual compares raw JSON by value, ignoring formatting.
-func jsonEqual(a, b json.RawMessage) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return len(a) == len(b)
-	}
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return false
-	}
-	return cmp.Equal(x, y)
 }

@@ -3,20 +3,16 @@ package users_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/clerkgo/clerk"
-	"github.com/jarcoal/httpmock"
+	"github.com/clerkgo/clerk/internal/testkit"
 )
-
-const baseURL = "https://api.test/v1"
 
 // sent is one request as the API saw it.
 type sent struct {
@@ -31,14 +27,7 @@ type sent struct {
 // JSON decodes the body (nil when there is none).
 func (s sent) JSON(t *testing.T) any {
 	t.Helper()
-	if len(s.Body) == 0 {
-		return nil
-	}
-	var v any
-	if err := json.Unmarshal(s.Body, &v); err != nil {
-		t.Fatalf("request body is not JSON: %v: %s", err, s.Body)
-	}
-	return v
+	return testkit.JSONValue(t, string(s.Body))
 }
 
 // reply is one canned answer.
@@ -51,28 +40,16 @@ type reply struct {
 // fakeAPI records every request and answers from a queue of replies; once
 // the queue is empty it repeats the last reply (or 200 {}).
 type fakeAPI struct {
-	t       *testing.T
+	mock    *testkit.Mock
 	mu      sync.Mutex
-	reqs    []sent
 	replies []reply
 	// handler, when set, answers instead of the queue.
 	handler func(sent) reply
 }
 
-func (f *fakeAPI) responder(req *http.Request) (*http.Response, error) {
-	var body []byte
-	if req.Body != nil {
-		body, _ = io.ReadAll(req.Body)
-	}
-	s := sent{
-		Method:      req.Method,
-		Path:        strings.TrimPrefix(req.URL.EscapedPath(), "/v1"),
-		Query:       req.URL.Query(),
-		ContentType: req.Header.Get("Content-Type"),
-		Body:        body,
-	}
+func (f *fakeAPI) answer(_ int, _ *http.Request, c testkit.Call) testkit.Reply {
+	s := sentOf(c)
 	f.mu.Lock()
-	f.reqs = append(f.reqs, s)
 	r := reply{status: 200, body: "{}"}
 	switch {
 	case f.handler != nil:
@@ -86,38 +63,33 @@ func (f *fakeAPI) responder(req *http.Request) (*http.Response, error) {
 		r = f.replies[0]
 	}
 	f.mu.Unlock()
-	resp := httpmock.NewStringResponse(r.status, r.body)
-	resp.Header.Set("Content-Type", "application/json")
-	for k, vs := range r.header {
-		resp.Header[k] = vs
+	return testkit.Reply{Status: r.status, Body: r.body, Header: r.header}
+}
+
+func sentOf(c testkit.Call) sent {
+	s := sent{Method: c.Method, Path: c.Path, Query: c.Query, ContentType: c.Header.Get("Content-Type")}
+	if c.Body != "" {
+		s.Body = []byte(c.Body)
 	}
-	resp.Request = req
-	return resp, nil
+	return s
 }
 
 func (f *fakeAPI) requests() []sent {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]sent(nil), f.reqs...)
+	calls := f.mock.Calls()
+	out := make([]sent, len(calls))
+	for i, c := range calls {
+		out[i] = sentOf(c)
+	}
+	return out
 }
 
 // newClient returns a client whose requests go to a fresh fakeAPI. Retries
 // are off unless retries > 0, with a 1 ms backoff.
 func newClient(t *testing.T, retries int, replies ...reply) (*clerk.Client, *fakeAPI) {
 	t.Helper()
-	f := &fakeAPI{t: t, replies: replies}
-	mt := httpmock.NewMockTransport()
-	mt.RegisterNoResponder(f.responder)
-	c, err := clerk.NewClient("sk_test_x",
-		clerk.WithHTTPClient(&http.Client{Transport: mt}),
-		clerk.WithBaseURL(baseURL),
-		clerk.WithMaxRetries(retries),
-		clerk.WithRetryPolicy(clerk.RetryPolicy{MinBackoff: time.Millisecond, MaxBackoff: time.Millisecond}),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, f
+	f := &fakeAPI{replies: replies}
+	f.mock = testkit.NewMock(f.answer)
+	return testkit.NewClient(t, f.mock, clerk.WithMaxRetries(retries)), f
 }
 
 func ok(body string) reply { return reply{status: 200, body: body} }
@@ -164,3 +136,6 @@ func userList(ids ...string) string {
 }
 
 func raw(s string) json.RawMessage { return json.RawMessage(s) }
+
+// jsonEqual compares raw JSON by value, ignoring formatting.
+func jsonEqual(a, b json.RawMessage) bool { return testkit.JSONEqual(a, b) }

@@ -3,7 +3,6 @@ package users
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
@@ -49,13 +48,5 @@ func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider st
 	if err != nil {
 		return nil, err
 	}
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	page := new(pagination.Page[OAuthAccessToken])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.List[OAuthAccessToken](ctx, s.b, path, params)
 }

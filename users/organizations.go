@@ -3,7 +3,6 @@ package users
 import (
 	"context"
 	"iter"
-	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/organizations"
@@ -29,15 +28,7 @@ func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string
 	if err != nil {
 		return nil, err
 	}
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	page := new(pagination.Page[organizations.Membership])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.List[organizations.Membership](ctx, s.b, path, params)
 }
 
 // AllOrganizationMemberships walks every organization membership of the
@@ -49,14 +40,10 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return pagination.All(ctx, pagination.Walk[organizations.Membership]{
-		Limit:  deref(p.Limit),
-		Offset: deref(p.Offset),
-		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Membership], error) {
-			page := p
-			page.Limit, page.Offset = &c.Limit, &c.Offset
-			return s.ListOrganizationMemberships(ctx, userID, &page)
-		},
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Membership], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.ListOrganizationMemberships(ctx, userID, &page)
 	})
 }
 
@@ -82,15 +69,7 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 	if err != nil {
 		return nil, err
 	}
-	q, err := transport.EncodeQuery(params)
-	if err != nil {
-		return nil, err
-	}
-	page := new(pagination.Page[organizations.Invitation])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.List[organizations.Invitation](ctx, s.b, path, params)
 }
 
 // AllOrganizationInvitations walks every organization invitation of the
@@ -103,13 +82,9 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return pagination.All(ctx, pagination.Walk[organizations.Invitation]{
-		Limit:  deref(p.Limit),
-		Offset: deref(p.Offset),
-		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Invitation], error) {
-			page := p
-			page.Limit, page.Offset = &c.Limit, &c.Offset
-			return s.ListOrganizationInvitations(ctx, userID, &page)
-		},
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Invitation], error) {
+		page := p
+		page.Limit, page.Offset = &c.Limit, &c.Offset
+		return s.ListOrganizationInvitations(ctx, userID, &page)
 	})
 }

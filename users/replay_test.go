@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -45,7 +46,7 @@ func TestReplayRules(t *testing.T) {
 			return err
 		}, true},
 		{"AdjustBillingCreditBalance", func(ctx context.Context, s users.API) error {
-			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &users.AdjustCreditBalanceParams{Amount: 5, Action: users.CreditIncrease, IdempotencyKey: "k1"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{Amount: 5, Action: billing.CreditIncrease, IdempotencyKey: "k1"})
 			return err
 		}, true},
 		{"DisableMFA", func(ctx context.Context, s users.API) error { _, err := s.DisableMFA(ctx, "user_1"); return err }, true},

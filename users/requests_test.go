@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -434,8 +435,8 @@ func TestRequestShape(t *testing.T) {
 			name:  "AdjustBillingCreditBalance",
 			reply: `{"object":"commerce_credit_ledger","id":"ccl_1","payer_id":"cpayer_1","amount":{"amount":500,"amount_formatted":"5.00","currency":"USD","currency_symbol":"$"},"source_type":"grant","source_id":"g_1","created_at":"2026-05-12T10:00:00Z"}`,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.AdjustBillingCreditBalance(ctx, "user_1", &users.AdjustCreditBalanceParams{
-					Amount: 500, Action: users.CreditIncrease, Currency: clerk.Ptr("USD"),
+				_, err := c.Users.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{
+					Amount: 500, Action: billing.CreditIncrease, Currency: clerk.Ptr("USD"),
 					IdempotencyKey: "grant-42", Note: clerk.Ptr("welcome"),
 				})
 				return err

@@ -11,6 +11,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
@@ -64,9 +65,9 @@ type API interface {
 	ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*pagination.Page[organizations.Invitation], error)
 	AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*organizations.Invitation, error]
 
-	GetBillingSubscription(ctx context.Context, userID string) (*BillingSubscription, error)
-	GetBillingCreditBalance(ctx context.Context, userID string) (*CreditBalance, error)
-	AdjustBillingCreditBalance(ctx context.Context, userID string, params *AdjustCreditBalanceParams) (*CreditLedgerEntry, error)
+	GetBillingSubscription(ctx context.Context, userID string) (*billing.Subscription, error)
+	GetBillingCreditBalance(ctx context.Context, userID string) (*billing.CreditBalance, error)
+	AdjustBillingCreditBalance(ctx context.Context, userID string, params *billing.AdjustCreditBalanceParams) (*billing.CreditLedgerEntry, error)
 }
 
 var (

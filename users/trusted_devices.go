@@ -36,11 +36,7 @@ func (s *Service) ListTrustedDevices(ctx context.Context, userID string) (*pagin
 	if err != nil {
 		return nil, err
 	}
-	page := new(pagination.Page[TrustedDevice])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return transport.List[TrustedDevice](ctx, s.b, path, nil)
 }
 
 // RevokeTrustedDevice revokes one of the user's trusted devices and

@@ -1,15 +1,12 @@
 package transport_test
 
 import (
-	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/clerkgo/clerk/internal/testkit"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
@@ -39,64 +36,29 @@ type seen struct {
 // scriptServer answers the n-th request with steps[n] (the last step
 // repeats) and records every request.
 type scriptServer struct {
-	*httptest.Server
-	steps []step
-	n     atomic.Int32
-	mu    sync.Mutex
-	reqs  []seen
+	*testkit.ScriptServer
 }
 
 func newScript(t *testing.T, steps ...step) *scriptServer {
 	t.Helper()
-	s := &scriptServer{steps: steps}
-	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
-	t.Cleanup(s.Close)
-	return s
+	return &scriptServer{testkit.NewScriptServer(t, func(n int, _ testkit.Seen) testkit.Step {
+		st := steps[min(n, len(steps)-1)]
+		return testkit.Step{Status: st.status, Header: st.header, Body: st.body, Hijack: st.hijack, Delay: st.delay}
+	})}
 }
 
-func (s *scriptServer) serve(w http.ResponseWriter, r *http.Request) {
-	b, _ := io.ReadAll(r.Body)
-	i := int(s.n.Add(1)) - 1
-	s.mu.Lock()
-	s.reqs = append(s.reqs, seen{
-		method: r.Method, escapedPath: r.URL.EscapedPath(), rawQuery: r.URL.RawQuery,
-		header: r.Header.Clone(), body: string(b), at: time.Now(),
-	})
-	s.mu.Unlock()
-	if i >= len(s.steps) {
-		i = len(s.steps) - 1
-	}
-	st := s.steps[i]
-	if st.delay > 0 {
-		select {
-		case <-time.After(st.delay):
-		case <-r.Context().Done():
-			return
-		}
-	}
-	if st.hijack {
-		conn, _, err := w.(http.Hijacker).Hijack()
-		if err == nil {
-			conn.Close()
-		}
-		return
-	}
-	for k, v := range st.header {
-		w.Header().Set(k, v)
-	}
-	if w.Header().Get("Content-Type") == "" {
-		w.Header().Set("Content-Type", "application/json")
-	}
-	w.WriteHeader(st.status)
-	io.WriteString(w, st.body)
-}
-
-func (s *scriptServer) count() int { return int(s.n.Load()) }
+func (s *scriptServer) count() int { return s.Count() }
 
 func (s *scriptServer) requests() []seen {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]seen(nil), s.reqs...)
+	reqs := s.Requests()
+	out := make([]seen, len(reqs))
+	for i, r := range reqs {
+		out[i] = seen{
+			method: r.Method, escapedPath: r.EscapedPath, rawQuery: r.RawQuery,
+			header: r.Header, body: string(r.Body), at: r.At,
+		}
+	}
+	return out
 }
 
 // fastPolicy keeps backoffs in the millisecond range.
@@ -135,14 +97,11 @@ func (c *countingRT) RoundTrip(r *http.Request) (*http.Response, error) {
 // closedURL returns the URL of a port that refuses connections.
 func closedURL(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	return "http://" + addr
+	return testkit.ClosedURL(t)
 }
+
+// lockedBuffer is a bytes.Buffer safe for a logger and a reader.
+type lockedBuffer = testkit.LockedBuffer
 
 const userJSON = `{"id":"user_1","object":"user","external_id":null,"primary_email_address_id":null,` +
 	`"primary_phone_number_id":null,"primary_web3_wallet_id":null,"username":null,"first_name":"Ada",` +

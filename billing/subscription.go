@@ -1,0 +1,118 @@
+package billing
+
+// Subscription is a payer's subscription: its status, the plans it holds
+// (one item per plan) and the next payment.
+type Subscription struct {
+	Object     string `json:"object"`
+	ID         string `json:"id"`
+	InstanceID string `json:"instance_id"`
+	// Status is active, past_due, canceled, ended, abandoned or incomplete.
+	Status            string             `json:"status"`
+	PayerID           string             `json:"payer_id"`
+	CreatedAt         int64              `json:"created_at"`
+	UpdatedAt         int64              `json:"updated_at"`
+	ActiveAt          *int64             `json:"active_at"`
+	PastDueAt         *int64             `json:"past_due_at"`
+	SubscriptionItems []SubscriptionItem `json:"subscription_items"`
+	NextPayment       *NextPayment       `json:"next_payment,omitempty"`
+	// EligibleForFreeTrial reports whether the payer may still start a
+	// free trial; nil when the API does not say (it is only sent where
+	// free trials apply).
+	EligibleForFreeTrial *bool `json:"eligible_for_free_trial,omitempty"`
+}
+
+// SubscriptionItem is one plan of a subscription.
+type SubscriptionItem struct {
+	Object     string `json:"object"`
+	ID         string `json:"id"`
+	InstanceID string `json:"instance_id"`
+	// Status is active, canceled, expired, ended, past_due, upcoming,
+	// incomplete or abandoned.
+	Status  string      `json:"status"`
+	Credit  *ItemCredit `json:"credit,omitempty"`
+	Credits *Credits    `json:"credits,omitempty"`
+	PlanID  *string     `json:"plan_id"`
+	PriceID string      `json:"price_id,omitempty"`
+	Plan    *Plan       `json:"plan,omitempty"`
+	// PlanPeriod is "month" or "annual".
+	PlanPeriod    string           `json:"plan_period"`
+	PaymentMethod *PaymentMethod   `json:"payment_method,omitempty"`
+	LifetimePaid  *Money           `json:"lifetime_paid,omitempty"`
+	NextPayment   *ItemNextPayment `json:"next_payment,omitempty"`
+	PayerID       string           `json:"payer_id"`
+	Payer         *Payer           `json:"payer,omitempty"`
+	IsFreeTrial   bool             `json:"is_free_trial"`
+	PeriodStart   int64            `json:"period_start"`
+	PeriodEnd     *int64           `json:"period_end"`
+	// ProrationDate is a calendar date, "2006-01-02".
+	ProrationDate string  `json:"proration_date,omitempty"`
+	CanceledAt    *int64  `json:"canceled_at"`
+	PastDueAt     *int64  `json:"past_due_at"`
+	EndedAt       *int64  `json:"ended_at"`
+	CreatedAt     int64   `json:"created_at,omitempty"`
+	UpdatedAt     int64   `json:"updated_at,omitempty"`
+	Seats         *Seats  `json:"seats,omitempty"`
+	Totals        *Totals `json:"totals,omitempty"`
+}
+
+// NextPayment is the next charge of a whole subscription.
+type NextPayment struct {
+	Date          int64          `json:"date"`
+	Amount        Money          `json:"amount"`
+	PerUnitTotals []PerUnitTotal `json:"per_unit_totals,omitempty"`
+	Totals        *Totals        `json:"totals,omitempty"`
+}
+
+// ItemNextPayment is the next charge of one subscription item.
+type ItemNextPayment struct {
+	Amount        *Money         `json:"amount,omitempty"`
+	Date          *int64         `json:"date,omitempty"`
+	PerUnitTotals []PerUnitTotal `json:"per_unit_totals,omitempty"`
+	Totals        *Totals        `json:"totals,omitempty"`
+}
+
+// Seats is the seat count of a per-seat subscription item.
+type Seats struct {
+	Quantity *int64             `json:"quantity"`
+	Tiers    []PerUnitTotalTier `json:"tiers,omitempty"`
+}
+
+// Payer is the user or organization that pays.
+type Payer struct {
+	Object           string  `json:"object"`
+	ID               string  `json:"id"`
+	InstanceID       string  `json:"instance_id"`
+	UserID           *string `json:"user_id,omitempty"`
+	FirstName        *string `json:"first_name,omitempty"`
+	LastName         *string `json:"last_name,omitempty"`
+	Email            *string `json:"email,omitempty"`
+	OrganizationID   *string `json:"organization_id,omitempty"`
+	OrganizationName *string `json:"organization_name,omitempty"`
+	ImageURL         string  `json:"image_url,omitempty"`
+	CreditsBalance   *Money  `json:"credits_balance,omitempty"`
+	CreatedAt        int64   `json:"created_at,omitempty"`
+	UpdatedAt        int64   `json:"updated_at,omitempty"`
+}
+
+// PaymentMethod is how a payer pays.
+type PaymentMethod struct {
+	Object  string `json:"object"`
+	ID      string `json:"id"`
+	PayerID string `json:"payer_id"`
+	// PaymentType is card, link or payer-credits.
+	PaymentType              string  `json:"payment_type"`
+	IsDefault                bool    `json:"is_default,omitempty"`
+	Gateway                  string  `json:"gateway"`
+	GatewayExternalID        string  `json:"gateway_external_id"`
+	GatewayExternalAccountID *string `json:"gateway_external_account_id"`
+	Last4                    *string `json:"last4"`
+	// Status is active or disconnected.
+	Status      string  `json:"status"`
+	WalletType  *string `json:"wallet_type,omitempty"`
+	CardType    *string `json:"card_type"`
+	ExpiryYear  *int    `json:"expiry_year,omitempty"`
+	ExpiryMonth *int    `json:"expiry_month,omitempty"`
+	CreatedAt   int64   `json:"created_at,omitempty"`
+	UpdatedAt   int64   `json:"updated_at,omitempty"`
+	IsRemovable bool    `json:"is_removable,omitempty"`
+}
