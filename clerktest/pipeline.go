@@ -30,9 +30,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		TraceID: traceID,
 		At:      s.now(),
 	}
+	logged := false
 	defer func() {
-		entry.Status = rec.status
-		s.log.add(entry)
+		if !logged {
+			entry.Status = rec.status
+			s.log.add(entry)
+		}
 	}()
 	rec.Header().Set("Clerk-Trace-Id", traceID)
 
@@ -40,6 +43,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if f, ok := s.ctl.takeFault(r.Method, r.URL.Path); ok {
+		if f.CloseConn {
+			// Log before the connection drops: the client sees the
+			// drop at once and may read the log before this returns.
+			s.log.add(entry)
+			logged = true
+		}
 		s.serveFault(rec, traceID, f)
 		return
 	}
