@@ -42,15 +42,21 @@ type Walk[T any] struct {
 // All walks every page lazily: no request is made until the sequence is
 // ranged over, and a break stops it without another request. An error is
 // yielded once, with a nil item, and ends the walk.
+//
+// An offset walk under a context from WithPrefetch keeps several page
+// fetches in flight; see WithPrefetch.
 func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
+	limit := w.Limit
+	if limit <= 0 {
+		limit = WalkLimit
+	}
+	if limit > MaxLimit {
+		limit = MaxLimit
+	}
+	if n := PrefetchFrom(ctx); n > 1 && w.CursorOf == nil {
+		return allPrefetch(ctx, w, limit, n)
+	}
 	return func(yield func(*T, error) bool) {
-		limit := w.Limit
-		if limit <= 0 {
-			limit = WalkLimit
-		}
-		if limit > MaxLimit {
-			limit = MaxLimit
-		}
 		cur := Cursor{Limit: limit, Offset: w.Offset}
 		seen := 0
 		for {

@@ -92,6 +92,8 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Pag
 // All walks every user matching params, lazily, one page at a time. With
 // created_at ordering (the default) and no offset it pages by cursor
 // (starting_after), which stays fast on large instances; otherwise by offset.
+// Under a context from clerk.WithPagePrefetch it pages by offset (unless
+// StartingAfter is set), so that several pages can be fetched at once.
 // Breaking out of the loop stops the walk without another request.
 //
 // API: GET /users (GetUserList)
@@ -102,7 +104,10 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 	}
 	w := pagination.Walk[User]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
 	startAfter := deref(p.StartingAfter)
-	if cursorOrdering(p.OrderBy) && w.Offset == 0 {
+	// A cursor is only known once the previous page has arrived, so a
+	// walk that asked for prefetching pages by offset instead.
+	prefetch := ctx != nil && pagination.PrefetchFrom(ctx) > 1 && startAfter == ""
+	if cursorOrdering(p.OrderBy) && w.Offset == 0 && !prefetch {
 		w.CursorOf = func(u *User) string { return u.ID }
 	}
 	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[User], error) {
