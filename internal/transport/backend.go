@@ -279,7 +279,7 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 		e := newAPIError(resp, data, tooLarge)
 		e.Method, e.Path, e.Attempts = st.method, st.path, st.attempts
 		if readErr != nil && e.cause == nil {
-			e.cause = fmt.Errorf("%w: %v", ErrInvalidResponse, readErr)
+			e.cause = fmt.Errorf("%w: %w", ErrInvalidResponse, readErr)
 		}
 		return e
 	}
@@ -293,7 +293,9 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 	case tooLarge:
 		return fail(fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, b.maxBody))
 	case readErr != nil:
-		return fail(fmt.Errorf("%w: %v", ErrInvalidResponse, readErr))
+		// %w keeps the read error: a deadline that passes mid-body still
+		// matches context.DeadlineExceeded.
+		return fail(fmt.Errorf("%w: %w", ErrInvalidResponse, readErr))
 	case out == nil:
 		return nil
 	}
@@ -304,10 +306,21 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 		*raw = bytes.Clone(data)
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if err := decodeJSON(data, out); err != nil {
 		return fail(fmt.Errorf("%w: %v", ErrInvalidResponse, err))
 	}
 	return nil
+}
+
+// decodeJSON is json.Unmarshal, except that a type with its own
+// UnmarshalJSON (pagination.Page) is called directly: json.Unmarshal would
+// first scan the whole body to validate it, and the method validates it
+// again as it decodes. Pages are the biggest bodies, so that scan counts.
+func decodeJSON(data []byte, out any) error {
+	if u, ok := out.(json.Unmarshaler); ok {
+		return u.UnmarshalJSON(data)
+	}
+	return json.Unmarshal(data, out)
 }
 
 // checkRetry is go-retryablehttp's CheckRetry: it applies the retry table
