@@ -169,9 +169,9 @@ type UpdateMembershipParams struct {
 	Role string `json:"role"`
 }
 
-// UpdateMembership changes the role of userID in organizationID. Setting
-// the same role twice lands on the same state, so it is replayed on
-// transient failures.
+// UpdateMembership changes the role of userID in organizationID. It is
+// not replayed after it may have reached the API (the retry table lists
+// only metadata merges among PATCH writes).
 //
 // API: PATCH /organizations/{organization_id}/memberships/{user_id} (UpdateOrganizationMembership)
 func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams) (*Membership, error) {
@@ -186,7 +186,9 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 		return nil, err
 	}
 	m := new(Membership)
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.ReplaySafe}
+	// Not in the retry table's replay-safe list: a PATCH that may have
+	// reached the API is not sent again.
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe}
 	if err := s.b.Do(ctx, req, m); err != nil {
 		return nil, err
 	}

@@ -159,9 +159,9 @@ type UpdateParams struct {
 	RoleSetKey         *string    `json:"role_set_key,omitempty"`
 }
 
-// Update changes an organization. Sending the same fields twice lands on
-// the same state, so it is replayed on transient failures. params may be
-// nil (nothing changes).
+// Update changes an organization. Like every PATCH outside the retry
+// table's replay-safe list (metadata merges), it is not replayed after it
+// may have reached the API. params may be nil (nothing changes).
 //
 // API: PATCH /organizations/{organization_id} (UpdateOrganization)
 func (s *Service) Update(ctx context.Context, organizationID string, params *UpdateParams) (*Organization, error) {
@@ -178,7 +178,9 @@ func (s *Service) Update(ctx context.Context, organizationID string, params *Upd
 		}
 	}
 	org := new(Organization)
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.ReplaySafe}
+	// Not in the retry table's replay-safe list: a PATCH that may have
+	// reached the API is not sent again.
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe}
 	if err := s.b.Do(ctx, req, org); err != nil {
 		return nil, err
 	}

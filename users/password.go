@@ -70,8 +70,9 @@ type RemovePasswordParams struct {
 }
 
 // RemovePassword removes the user's password without asking for it, even
-// when the user has no other way to sign in. A user with no password is
-// returned unchanged, so a replay is harmless. params may be nil.
+// when the user has no other way to sign in. It is not replayed after it
+// may have reached the API (only the retry table's listed writes are).
+// params may be nil.
 //
 // API: POST /users/{user_id}/remove_password (RemoveUserPassword)
 func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams) (*User, error) {
@@ -82,7 +83,7 @@ func (s *Service) RemovePassword(ctx context.Context, userID string, params *Rem
 	if params == nil {
 		params = &RemovePasswordParams{}
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.ReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe})
 }
 
 // SetPasswordCompromisedParams tunes SetPasswordCompromised.
@@ -92,8 +93,9 @@ type SetPasswordCompromisedParams struct {
 }
 
 // SetPasswordCompromised marks the user's password as compromised: the
-// user must reset it at the next sign-in. Setting a flag twice lands on the
-// same state, so it is replay-safe. params may be nil.
+// user must reset it at the next sign-in. Like every POST outside the
+// retry table's replay-safe list, it is not replayed after it may have
+// reached the API. params may be nil.
 //
 // API: POST /users/{user_id}/password/set_compromised (SetUserPasswordCompromised)
 func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams) (*User, error) {
@@ -104,7 +106,7 @@ func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, par
 	if params == nil {
 		params = &SetPasswordCompromisedParams{}
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.ReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe})
 }
 
 // UnsetPasswordCompromised clears the compromised mark. A user in
@@ -116,5 +118,5 @@ func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string) (
 	if err != nil {
 		return nil, err
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.ReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.NotReplaySafe})
 }

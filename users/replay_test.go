@@ -28,7 +28,7 @@ func TestReplayRules(t *testing.T) {
 			return err
 		}, false},
 		{"Get", func(ctx context.Context, s users.API) error { _, err := s.Get(ctx, "user_1"); return err }, true},
-		{"Update", func(ctx context.Context, s users.API) error { _, err := s.Update(ctx, "user_1", nil); return err }, true},
+		{"Update", func(ctx context.Context, s users.API) error { _, err := s.Update(ctx, "user_1", nil); return err }, false},
 		{"UpdateMetadata", func(ctx context.Context, s users.API) error {
 			_, err := s.UpdateMetadata(ctx, "user_1", &users.UpdateMetadataParams{PublicMetadata: map[string]any{"a": 1}})
 			return err
@@ -40,11 +40,11 @@ func TestReplayRules(t *testing.T) {
 		{"RemovePassword", func(ctx context.Context, s users.API) error {
 			_, err := s.RemovePassword(ctx, "user_1", nil)
 			return err
-		}, true},
+		}, false},
 		{"SetPasswordCompromised", func(ctx context.Context, s users.API) error {
 			_, err := s.SetPasswordCompromised(ctx, "user_1", nil)
 			return err
-		}, true},
+		}, false},
 		{"AdjustBillingCreditBalance", func(ctx context.Context, s users.API) error {
 			_, err := s.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{Amount: 5, Action: billing.CreditIncrease, IdempotencyKey: "k1"})
 			return err

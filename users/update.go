@@ -52,8 +52,9 @@ type UpdateParams struct {
 	BypassClientTrust *bool      `json:"bypass_client_trust,omitempty"`
 }
 
-// Update changes the user's attributes. The same body lands on the same
-// state, so it is retried like a read.
+// Update changes the user's attributes (not metadata: use UpdateMetadata).
+// Like every PATCH outside the retry table's replay-safe list (metadata
+// merges), it is not replayed after it may have reached the API.
 //
 // API: PATCH /users/{user_id} (UpdateUser)
 func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams) (*User, error) {
@@ -65,7 +66,9 @@ func (s *Service) Update(ctx context.Context, userID string, params *UpdateParam
 		params = &UpdateParams{}
 	}
 	u := new(User)
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.ReplaySafe}
+	// Not in the retry table's replay-safe list: a PATCH that may have
+	// reached the API is not sent again.
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe}
 	if err := s.b.Do(ctx, req, u); err != nil {
 		return nil, err
 	}
