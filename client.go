@@ -2,7 +2,8 @@
 //
 // Build a Client with NewClient (or NewClientFromEnv) and reach each
 // resource through its service: c.Users, c.Organizations, c.Invitations,
-// c.Sessions and c.Bans. Every call takes a context first, returns typed
+// c.Sessions and c.Bans; c.JWKS serves the instance's public keys, cached,
+// to a jwt.Verifier. Every call takes a context first, returns typed
 // errors (*APIError, matched with errors.Is against ErrNotFound and the
 // other sentinels), retries only what is safe to replay, and can be rate
 // limited on the client side. Session tokens are verified without network
