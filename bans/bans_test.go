@@ -12,6 +12,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/internal/testkit"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -382,17 +383,7 @@ func TestBadInputSendsNothing(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, f := newFake(t, nil)
-			err := tt.call(context.Background(), c.Bans)
-			var ie *clerk.InvalidInputError
-			if !errors.As(err, &ie) || !errors.Is(err, clerk.ErrInvalidInput) {
-				t.Fatalf("err = %v, want an InvalidInputError", err)
-			}
-			if ie.Field != tt.field {
-				t.Errorf("field = %q, want %q", ie.Field, tt.field)
-			}
-			if n := len(f.Calls()); n != 0 {
-				t.Errorf("%d requests sent, want 0", n)
-			}
+			testkit.CheckRefused(t, tt.call(context.Background(), c.Bans), tt.field, f)
 		})
 	}
 }

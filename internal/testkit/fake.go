@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"testing"
@@ -59,4 +60,20 @@ func CheckCall(t testing.TB, got Call, method, path string, query url.Values, bo
 		t.Errorf("query = %s, want %s", got.Query.Encode(), query.Encode())
 	}
 	CheckJSONBody(t, body, []byte(got.Body))
+}
+
+// CheckRefused asserts that err is an *clerk.InvalidInputError for field
+// and that the fake saw no request: bad input must fail before sending.
+func CheckRefused(t testing.TB, err error, field string, f *Fake) {
+	t.Helper()
+	var ie *clerk.InvalidInputError
+	if !errors.As(err, &ie) || !errors.Is(err, clerk.ErrInvalidInput) {
+		t.Fatalf("err = %v, want an InvalidInputError", err)
+	}
+	if ie.Field != field {
+		t.Errorf("field = %q, want %q", ie.Field, field)
+	}
+	if n := len(f.Calls()); n != 0 {
+		t.Errorf("%d requests sent, want 0", n)
+	}
 }
