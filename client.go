@@ -61,8 +61,8 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		RetryPolicy: transport.DefaultRetryPolicy(),
 	}
 	for _, opt := range opts {
-		if opt != nil {
-			if err := opt(&cfg); err != nil {
+		if opt.apply != nil {
+			if err := opt.apply(&cfg); err != nil {
 				return nil, err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -36,7 +37,7 @@ func (s *Service) AllAllowlistIdentifiers(ctx context.Context, params *ListAllow
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[AllowlistIdentifier], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[AllowlistIdentifier], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListAllowlistIdentifiers(ctx, &page)

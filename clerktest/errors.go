@@ -60,9 +60,12 @@ func errNotFound(what, id string) *apiError {
 	return newError(http.StatusNotFound, "resource_not_found", "not found", long)
 }
 
-func errRouteNotFound(method, path string) *apiError {
-	return newError(http.StatusNotFound, "resource_not_found", "not found",
-		fmt.Sprintf("No endpoint %s %s", method, path))
+// errNotImplemented answers a route the fake does not model: 501, never a
+// 404, so that errors.Is(err, clerk.ErrNotFound) cannot make a test pass
+// for the wrong reason.
+func errNotImplemented(method, path string) *apiError {
+	return newError(http.StatusNotImplemented, "clerktest_not_implemented", "not implemented by clerktest",
+		fmt.Sprintf("clerktest does not implement %s %s", method, path))
 }
 
 func errMissing(param string) *apiError {

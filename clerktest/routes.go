@@ -14,10 +14,10 @@ type op func(s *Server, r *http.Request) (any, *apiError)
 func (s *Server) route(w http.ResponseWriter, r *http.Request, traceID string) {
 	s.muxOnce.Do(s.buildMux)
 	// Handler only looks the route up; ServeHTTP below also fills the path
-	// values. An unknown path or method answers a ClerkErrors 404, not the
-	// mux's plain-text 404/405.
+	// values. An unknown path or method answers a ClerkErrors 501
+	// (clerktest_not_implemented), not the mux's plain-text 404/405.
 	if _, pattern := s.mux.Handler(r); pattern == "" {
-		writeError(w, traceID, errRouteNotFound(r.Method, r.URL.Path))
+		writeError(w, traceID, errNotImplemented(r.Method, r.URL.Path))
 		return
 	}
 	s.mux.ServeHTTP(w, r)
@@ -25,10 +25,21 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, traceID string) {
 
 func (s *Server) buildMux() {
 	m := http.NewServeMux()
-	for pattern, fn := range s.operations() {
-		m.Handle(pattern, s.wrap(fn))
+	for _, table := range routeTables() {
+		for pattern, fn := range table {
+			m.Handle(pattern, s.wrap(fn))
+		}
 	}
 	s.mux = m
+}
+
+// routeTables lists the route table of every topic: Go 1.22 ServeMux
+// patterns below /v1. Each topic keeps its table beside its handlers
+// (routes_<topic>.go); a pattern must appear in one table only.
+func routeTables() []map[string]op {
+	return []map[string]op{
+		baseRoutes(),
+	}
 }
 
 // wrap runs fn under the state lock and writes its answer. The body is
@@ -59,8 +70,9 @@ func (s *Server) wrap(fn op) http.Handler {
 	})
 }
 
-// operations is the route table: Go 1.22 ServeMux patterns below /v1.
-func (s *Server) operations() map[string]op {
+// baseRoutes is the route table of the 0.1 services (users,
+// organizations, invitations, sessions, bans, allowlist, blocklist, JWKS).
+func baseRoutes() map[string]op {
 	return map[string]op{
 		"GET /v1/jwks": getJWKS,
 

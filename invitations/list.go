@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -41,7 +42,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Invita
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/clerkgo/clerk/internal/bulk"
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -221,7 +222,7 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInvitations(ctx, organizationID, &page)
@@ -264,7 +265,7 @@ func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInstanceInvitations(ctx, &page)

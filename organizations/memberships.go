@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -119,7 +120,7 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListMemberships(ctx, organizationID, &page)
@@ -156,7 +157,7 @@ func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Membership], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListInstanceMemberships(ctx, &page)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -51,7 +52,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Organi
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Organization], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Organization], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)

@@ -1,5 +1,5 @@
-// Package pagination holds the generic page type and the lazy auto-paging
-// iterator shared by every list operation of the SDK.
+// Package pagination holds the generic page type that every List method
+// returns (the All iterators walk every page for you).
 //
 // The Backend API lists come in two shapes: a {"data":[...],"total_count":N}
 // envelope, and a bare JSON array (users; invitations, sessions and
@@ -10,7 +10,13 @@ package pagination
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 )
+
+// ErrCursorStuck is yielded by a cursor walk (Users.All) that gets the same
+// page twice: the server did not honour starting_after. No item of the
+// repeated page is yielded.
+var ErrCursorStuck = errors.New("clerk: pagination cursor did not advance")
 
 // Default and maximum page sizes of the API.
 const (

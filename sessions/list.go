@@ -5,6 +5,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -60,7 +61,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Sessio
 		return func(yield func(*Session, error) bool) { yield(nil, err) }
 	}
 	p := *params
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[Session], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Session], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.List(ctx, &page)

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -102,15 +103,15 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 	if params != nil {
 		p = *params
 	}
-	w := pagination.Walk[User]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
+	w := paging.Walk[User]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
 	startAfter := deref(p.StartingAfter)
 	// A cursor is only known once the previous page has arrived, so a
 	// walk that asked for prefetching pages by offset instead.
-	prefetch := ctx != nil && pagination.PrefetchFrom(ctx) > 1 && startAfter == ""
+	prefetch := false // TODO(api1): from request options
 	if cursorOrdering(p.OrderBy) && w.Offset == 0 && !prefetch {
 		w.CursorOf = func(u *User) string { return u.ID }
 	}
-	w.Fetch = func(ctx context.Context, c pagination.Cursor) (*pagination.Page[User], error) {
+	w.Fetch = func(ctx context.Context, c paging.Cursor) (*pagination.Page[User], error) {
 		page := p
 		page.Limit, page.Offset, page.StartingAfter = &c.Limit, &c.Offset, nil
 		if c.StartingAfter != "" {
@@ -120,7 +121,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 		}
 		return s.List(ctx, &page)
 	}
-	return pagination.All(ctx, w)
+	return paging.All(ctx, w)
 }
 
 // Count returns how many users match params (paging fields are ignored).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
@@ -40,7 +41,7 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Membership], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListOrganizationMemberships(ctx, userID, &page)
@@ -82,7 +83,7 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c pagination.Cursor) (*pagination.Page[organizations.Invitation], error) {
+	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
 		return s.ListOrganizationInvitations(ctx, userID, &page)

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/clerkgo/clerk/core"
 	"io"
 	"log/slog"
 	"net/http"
@@ -78,6 +79,8 @@ type Request struct {
 	// Replay declares whether the operation may be replayed after it may
 	// have reached the server.
 	Replay Replay
+	// Options are the caller's per-call request options.
+	Options []core.RequestOption
 }
 
 // New builds a backend; cfg must carry a non-empty secret key.
@@ -91,6 +94,9 @@ func New(cfg Config) (*Backend, error) {
 	if strings.IndexFunc(cfg.SecretKey, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
 		return nil, Invalid("secretKey", "contains whitespace or control characters")
 	}
+	if strings.HasPrefix(cfg.SecretKey, "pk_") {
+		return nil, Invalid("secretKey", "is a publishable key (pk_...); the Backend API needs the instance's secret key (sk_test_... or sk_live_...) from the dashboard's API keys page")
+	}
 	base := cfg.BaseURL
 	if base == "" {
 		base = DefaultBaseURL
@@ -98,6 +104,12 @@ func New(cfg Config) (*Backend, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, Invalid("baseURL", "must be an absolute http(s) URL")
+	}
+	if p := strings.TrimRight(u.Path, "/"); p == "" {
+		// "https://api.clerk.com" means the API's only version: every
+		// operation lives below /v1, and without it each call is a 404.
+		u.Path = "/v1"
+		base = u.String()
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
@@ -166,25 +178,6 @@ type callState struct {
 
 type callKey struct{}
 
-// CallOptions are per-call overrides carried in the context.
-type CallOptions struct {
-	Header     http.Header
-	MaxRetries *int
-}
-
-type callOptionsKey struct{}
-
-// WithCallOptions returns a context whose calls use o.
-func WithCallOptions(ctx context.Context, o CallOptions) context.Context {
-	return context.WithValue(ctx, callOptionsKey{}, o)
-}
-
-// CallOptionsFrom returns the per-call options carried by ctx.
-func CallOptionsFrom(ctx context.Context) (CallOptions, bool) {
-	o, ok := ctx.Value(callOptionsKey{}).(CallOptions)
-	return o, ok
-}
-
 // Do sends r and decodes a 2xx JSON body into out (nil: discard; a
 // *json.RawMessage receives the body as is). Non-2xx answers, and 2xx
 // answers that cannot be read or decoded, return an *APIError.
@@ -207,20 +200,26 @@ func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 	if len(r.Query) > 0 {
 		target += "?" + r.Query.Encode()
 	}
-	st := &callState{method: r.Method, path: r.Path, replay: r.Replay, maxRetries: b.maxRetries}
-	opts, hasOpts := CallOptionsFrom(ctx)
-	if hasOpts && opts.MaxRetries != nil {
-		st.maxRetries = max(*opts.MaxRetries, 0)
+	st := &callState{method: r.Method, path: r.Path, replay: r.Replay.resolve(r.Method), maxRetries: b.maxRetries}
+	var opts core.RequestSettings
+	if len(r.Options) > 0 {
+		opts = core.ApplyRequestOptions(r.Options)
+		if opts.MaxRetries != nil {
+			st.maxRetries = max(*opts.MaxRetries, 0)
+		}
+		if opts.Timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+			defer cancel()
+		}
 	}
 	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, st), r.Method, target, body)
 	if err != nil {
 		return fmt.Errorf("clerk: building %s %s: %w", r.Method, r.Path, err)
 	}
 	h := req.Header
-	if hasOpts {
-		for k, vs := range opts.Header {
-			h[k] = vs
-		}
+	for k, vs := range opts.Header {
+		h[k] = vs
 	}
 	// One backing array for the five values (one allocation, not five);
 	// each value gets a full slice expression, so an Add by a wrapping
@@ -278,15 +277,15 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		e := newAPIError(resp, data, tooLarge)
 		e.Method, e.Path, e.Attempts = st.method, st.path, st.attempts
-		if readErr != nil && e.cause == nil {
-			e.cause = fmt.Errorf("%w: %w", ErrInvalidResponse, readErr)
+		if readErr != nil && e.Cause == nil {
+			e.Cause = fmt.Errorf("%w: %w", ErrInvalidResponse, readErr)
 		}
 		return e
 	}
 	fail := func(cause error) error {
 		e := newAPIError(resp, data, false)
 		e.Method, e.Path, e.Attempts = st.method, st.path, st.attempts
-		e.cause = cause
+		e.Cause = cause
 		return e
 	}
 	switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync/atomic"
 	"time"
 )
@@ -63,6 +64,18 @@ func (g *gate) pause(t time.Time) {
 func (g *gate) wait(ctx context.Context) error {
 	if until := g.pauseUntil.Load(); until != 0 {
 		if d := time.Unix(0, until).Sub(g.now()); d > 0 {
+			if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
+				// The client-wide pause after a 429 outlasts the caller's
+				// deadline: answer as the API would have, a 429 with the
+				// time left, so errors.As finds an *APIError with
+				// RetryAfter and errors.Is matches both ErrRateLimited and
+				// context.DeadlineExceeded.
+				return &APIError{
+					StatusCode: http.StatusTooManyRequests,
+					RetryAfter: d,
+					Cause:      &deadlineError{what: "waiting out the API's rate limit"},
+				}
+			}
 			if err := sleep(ctx, d, "waiting out the API's rate limit", ErrRateLimited); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/google/go-cmp/cmp"
@@ -99,8 +100,8 @@ func TestWalk(t *testing.T) {
 	t.Run("pages from the caller's limit and offset", func(t *testing.T) {
 		t.Parallel()
 		limit, offset := 2, 1
-		var cursors []pagination.Cursor
-		seq := transport.Walk(context.Background(), &limit, &offset, func(_ context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+		var cursors []paging.Cursor
+		seq := transport.Walk(context.Background(), &limit, &offset, func(_ context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 			cursors = append(cursors, c)
 			if c.Offset >= 3 {
 				return &pagination.Page[item]{Data: []*item{{ID: "c"}}}, nil
@@ -117,20 +118,20 @@ func TestWalk(t *testing.T) {
 		if diff := cmp.Diff([]string{"a", "b", "c"}, ids); diff != "" {
 			t.Errorf("items (-want +got):\n%s", diff)
 		}
-		if diff := cmp.Diff([]pagination.Cursor{{Limit: 2, Offset: 1}, {Limit: 2, Offset: 3}}, cursors); diff != "" {
+		if diff := cmp.Diff([]paging.Cursor{{Limit: 2, Offset: 1}, {Limit: 2, Offset: 3}}, cursors); diff != "" {
 			t.Errorf("cursors (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("nil limit and offset use the walk's defaults", func(t *testing.T) {
 		t.Parallel()
-		var got pagination.Cursor
-		for _, err := range transport.Walk(context.Background(), nil, nil, func(_ context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+		var got paging.Cursor
+		for _, err := range transport.Walk(context.Background(), nil, nil, func(_ context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 			got = c
 			return &pagination.Page[item]{}, nil
 		}) {
 			t.Fatalf("yielded %v from an empty list", err)
 		}
-		if want := (pagination.Cursor{Limit: pagination.WalkLimit}); got != want {
+		if want := (paging.Cursor{Limit: pagination.WalkLimit}); got != want {
 			t.Errorf("cursor = %+v, want %+v", got, want)
 		}
 	})
@@ -139,7 +140,7 @@ func TestWalk(t *testing.T) {
 		fetched := false
 		var errs []error
 		//lint:ignore SA1012 a nil context is the input under test
-		for _, err := range transport.Walk(nil, nil, nil, func(context.Context, pagination.Cursor) (*pagination.Page[item], error) {
+		for _, err := range transport.Walk(nil, nil, nil, func(context.Context, paging.Cursor) (*pagination.Page[item], error) {
 			fetched = true
 			return &pagination.Page[item]{}, nil
 		}) {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // MaxFilterValues is the API's limit on the values of one list filter.
@@ -12,7 +13,8 @@ const MaxFilterValues = 100
 
 // EncodeQuery turns a params struct (or pointer to one) into query values
 // using `query:"name"` tags. Supported field types: string, bool, ints,
-// pointers to those, and []string (repeated keys, no "[]"). Nil pointers,
+// time.Time (sent as Unix milliseconds; the zero time is unset), pointers
+// to those, and []string (repeated keys, no "[]"). Nil pointers,
 // empty strings, nil slices and zero-valued non-pointer ints are left out;
 // so is offset=0, which clients never send. A []string with more than 100
 // values fails with an *InvalidInputError before any request.
@@ -61,6 +63,19 @@ func appendStruct(q url.Values, v reflect.Value) error {
 }
 
 func addValue(q url.Values, name string, fv reflect.Value) error {
+	if fv.Type() == timeType || (fv.Kind() == reflect.Pointer && fv.Type().Elem() == timeType) {
+		// Instants are Unix milliseconds on the wire; the zero time is unset.
+		for fv.Kind() == reflect.Pointer {
+			if fv.IsNil() {
+				return nil
+			}
+			fv = fv.Elem()
+		}
+		if t := fv.Interface().(time.Time); !t.IsZero() {
+			q.Add(name, strconv.FormatInt(t.UnixMilli(), 10))
+		}
+		return nil
+	}
 	if fv.Kind() == reflect.Pointer {
 		if fv.IsNil() {
 			return nil
@@ -116,6 +131,8 @@ func scalar(v reflect.Value) string {
 	}
 	return ""
 }
+
+var timeType = reflect.TypeFor[time.Time]()
 
 type queryField struct {
 	name     string

@@ -16,17 +16,33 @@ import (
 
 // Replay says whether an operation may be sent again after it may have
 // reached the server. Clerk has no idempotency keys, so this is declared per
-// operation (see the retry table in ARCHITECTURE.md), not derived from the
+// operation (see the retry table in CONTRIBUTING.md), not derived from the
 // HTTP method alone.
 type Replay uint8
 
 const (
+	// ReplayByMethod, the zero value, is the safe default: GET, HEAD, PUT
+	// and DELETE are replay-safe, POST and PATCH are not. A POST or PATCH
+	// that the retry table lists as replay-safe says ReplaySafe.
+	ReplayByMethod Replay = iota
 	// ReplaySafe: reads, PUT/DELETE, metadata merges with the same body,
-	// ban/unban/lock/unlock and revokes.
-	ReplaySafe Replay = iota
+	// ban/unban/lock/unlock, revokes and verifications.
+	ReplaySafe
 	// NotReplaySafe: creates and other non-idempotent writes.
 	NotReplaySafe
 )
+
+// resolve turns ReplayByMethod into ReplaySafe or NotReplaySafe.
+func (r Replay) resolve(method string) Replay {
+	if r != ReplayByMethod {
+		return r
+	}
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
+		return ReplaySafe
+	}
+	return NotReplaySafe
+}
 
 // RetryPolicy bounds the waits between attempts.
 type RetryPolicy struct {

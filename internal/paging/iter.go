@@ -1,14 +1,15 @@
-package pagination
+// Package paging walks the pages of a list lazily, by offset or by
+// cursor, with optional prefetching. Services build their All iterators on
+// it; it is internal so the public surface keeps only pagination.Page.
+package paging
 
 import (
 	"context"
-	"errors"
 	"iter"
-)
 
-// ErrCursorStuck is yielded when a cursor walk gets the same page twice
-// (the server did not honour starting_after).
-var ErrCursorStuck = errors.New("clerk: pagination cursor did not advance")
+	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/pagination"
+)
 
 // Cursor tells a fetch which page to get.
 type Cursor struct {
@@ -22,18 +23,21 @@ type Cursor struct {
 }
 
 // FetchFunc gets one page.
-type FetchFunc[T any] func(ctx context.Context, c Cursor) (*Page[T], error)
+type FetchFunc[T any] func(ctx context.Context, c Cursor) (*pagination.Page[T], error)
 
 // Walk describes an auto-paging walk.
 type Walk[T any] struct {
 	// Fetch gets one page.
 	Fetch FetchFunc[T]
-	// Limit is the page size (0: WalkLimit).
+	// Limit is the page size (0: pagination.WalkLimit).
 	Limit int
 	// Offset is where the walk starts.
 	Offset int
 	// Max stops the walk after this many items (0: no cap).
 	Max int
+	// Prefetch is how many page fetches an offset walk keeps in flight
+	// (core.WithPrefetch); 0 or 1 means one at a time.
+	Prefetch int
 	// CursorOf, when set, switches to cursor paging after the first page:
 	// the next page starts after the ID it returns for the last item.
 	CursorOf func(*T) string
@@ -48,13 +52,13 @@ type Walk[T any] struct {
 func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 	limit := w.Limit
 	if limit <= 0 {
-		limit = WalkLimit
+		limit = pagination.WalkLimit
 	}
-	if limit > MaxLimit {
-		limit = MaxLimit
+	if limit > pagination.MaxLimit {
+		limit = pagination.MaxLimit
 	}
-	if n := PrefetchFrom(ctx); n > 1 && w.CursorOf == nil {
-		return allPrefetch(ctx, w, limit, n)
+	if w.Prefetch > 1 && w.CursorOf == nil {
+		return allPrefetch(ctx, w, limit, min(w.Prefetch, core.MaxPrefetch))
 	}
 	return func(yield func(*T, error) bool) {
 		cur := Cursor{Limit: limit, Offset: w.Offset}
@@ -96,7 +100,7 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 				if next == cur.StartingAfter {
 					// The server ignored starting_after and sent the same
 					// page again: stop rather than loop forever.
-					yield(nil, ErrCursorStuck)
+					yield(nil, pagination.ErrCursorStuck)
 					return
 				}
 				cur.StartingAfter, cur.Offset = next, 0
@@ -122,7 +126,7 @@ func lastItem[T any](data []*T) *T {
 // limit, or (for envelopes) reaches the total. Both signs are checked so that
 // neither a wrong total nor a short page can make a walk loop or stop early
 // on its own.
-func Done[T any](page *Page[T], cur Cursor, limit int) bool {
+func Done[T any](page *pagination.Page[T], cur Cursor, limit int) bool {
 	n := len(page.Data)
 	if n == 0 || n < limit {
 		return true

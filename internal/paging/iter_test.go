@@ -1,4 +1,4 @@
-package pagination_test
+package paging_test
 
 import (
 	"context"
@@ -20,7 +20,7 @@ type fakeList struct {
 	total int64
 	// failAt makes the n-th fetch (1-based) fail.
 	failAt int
-	calls  []pagination.Cursor
+	calls  []paging.Cursor
 }
 
 var errBoom = errors.New("boom")
@@ -33,7 +33,7 @@ func newList(n int, envelope bool) *fakeList {
 	return l
 }
 
-func (l *fakeList) fetch(ctx context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+func (l *fakeList) fetch(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.calls = append(l.calls, c)
@@ -62,10 +62,10 @@ func (l *fakeList) fetch(ctx context.Context, c pagination.Cursor) (*pagination.
 	return p, nil
 }
 
-func (l *fakeList) cursors() []pagination.Cursor {
+func (l *fakeList) cursors() []paging.Cursor {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]pagination.Cursor(nil), l.calls...)
+	return append([]paging.Cursor(nil), l.calls...)
 }
 
 func ids(n, from int) []string {
@@ -78,39 +78,39 @@ func ids(n, from int) []string {
 
 func TestAll(t *testing.T) {
 	t.Parallel()
-	off := func(limit, offset int) pagination.Cursor { return pagination.Cursor{Limit: limit, Offset: offset} }
-	after := func(limit int, id string) pagination.Cursor {
-		return pagination.Cursor{Limit: limit, StartingAfter: id}
+	off := func(limit, offset int) paging.Cursor { return paging.Cursor{Limit: limit, Offset: offset} }
+	after := func(limit int, id string) paging.Cursor {
+		return paging.Cursor{Limit: limit, StartingAfter: id}
 	}
 	tests := []struct {
 		name        string
 		list        func() *fakeList
-		walk        pagination.Walk[item]
+		walk        paging.Walk[item]
 		stopAfter   int // break after this many items (0: never)
 		wantIDs     []string
-		wantCursors []pagination.Cursor
+		wantCursors []paging.Cursor
 		wantErr     error
 	}{
 		{
 			name:        "bare arrays across several pages, ending on a short page",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(25, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10), off(10, 20)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10), off(10, 20)},
 		},
 		{
 			name:        "bare arrays, exact multiple: one empty page ends it",
 			list:        func() *fakeList { return newList(20, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(20, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10), off(10, 20)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10), off(10, 20)},
 		},
 		{
 			name:        "envelope, exact multiple: the total ends it",
 			list:        func() *fakeList { return newList(20, true) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(20, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10)},
 		},
 		{
 			name: "stops at total_count even if more pages would come",
@@ -119,9 +119,9 @@ func TestAll(t *testing.T) {
 				l.total = 20
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(20, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10)},
 		},
 		{
 			name: "stops on a short page even if the total says more",
@@ -130,53 +130,53 @@ func TestAll(t *testing.T) {
 				l.total = 100
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(15, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10)},
 		},
 		{
 			name:        "starting offset",
 			list:        func() *fakeList { return newList(25, true) },
-			walk:        pagination.Walk[item]{Limit: 10, Offset: 12},
+			walk:        paging.Walk[item]{Limit: 10, Offset: 12},
 			wantIDs:     ids(13, 12),
-			wantCursors: []pagination.Cursor{off(10, 12), off(10, 22)},
+			wantCursors: []paging.Cursor{off(10, 12), off(10, 22)},
 		},
 		{
 			name:        "default and maximum page sizes",
 			list:        func() *fakeList { return newList(3, false) },
-			walk:        pagination.Walk[item]{},
+			walk:        paging.Walk[item]{},
 			wantIDs:     ids(3, 0),
-			wantCursors: []pagination.Cursor{off(pagination.WalkLimit, 0)},
+			wantCursors: []paging.Cursor{off(pagination.WalkLimit, 0)},
 		},
 		{
 			name:        "limit is clamped to the API maximum",
 			list:        func() *fakeList { return newList(3, false) },
-			walk:        pagination.Walk[item]{Limit: 10000},
+			walk:        paging.Walk[item]{Limit: 10000},
 			wantIDs:     ids(3, 0),
-			wantCursors: []pagination.Cursor{off(pagination.MaxLimit, 0)},
+			wantCursors: []paging.Cursor{off(pagination.MaxLimit, 0)},
 		},
 		{
 			name:        "a break on the first page makes no other request",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			stopAfter:   3,
 			wantIDs:     ids(3, 0),
-			wantCursors: []pagination.Cursor{off(10, 0)},
+			wantCursors: []paging.Cursor{off(10, 0)},
 		},
 		{
 			name:        "a break at a page's last item makes no other request",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			stopAfter:   10,
 			wantIDs:     ids(10, 0),
-			wantCursors: []pagination.Cursor{off(10, 0)},
+			wantCursors: []paging.Cursor{off(10, 0)},
 		},
 		{
 			name:        "Max caps the walk",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10, Max: 12},
+			walk:        paging.Walk[item]{Limit: 10, Max: 12},
 			wantIDs:     ids(12, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10)},
 		},
 		{
 			name: "an error is yielded once and ends the walk",
@@ -185,9 +185,9 @@ func TestAll(t *testing.T) {
 				l.failAt = 2
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			wantIDs:     ids(10, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), off(10, 10)},
+			wantCursors: []paging.Cursor{off(10, 0), off(10, 10)},
 			wantErr:     errBoom,
 		},
 		{
@@ -197,30 +197,30 @@ func TestAll(t *testing.T) {
 				l.failAt = 1
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 10},
-			wantCursors: []pagination.Cursor{off(10, 0)},
+			walk:        paging.Walk[item]{Limit: 10},
+			wantCursors: []paging.Cursor{off(10, 0)},
 			wantErr:     errBoom,
 		},
 		{
 			name:        "cursor mode pages after the last id",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
+			walk:        paging.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
 			wantIDs:     ids(25, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), after(10, "it_09"), after(10, "it_19")},
+			wantCursors: []paging.Cursor{off(10, 0), after(10, "it_09"), after(10, "it_19")},
 		},
 		{
 			name:        "cursor mode ignores the total after the first page",
 			list:        func() *fakeList { return newList(20, true) },
-			walk:        pagination.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
+			walk:        paging.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
 			wantIDs:     ids(20, 0),
-			wantCursors: []pagination.Cursor{off(10, 0), after(10, "it_09"), after(10, "it_19")},
+			wantCursors: []paging.Cursor{off(10, 0), after(10, "it_09"), after(10, "it_19")},
 		},
 		{
 			name:        "cursor mode stops on an empty cursor",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10, CursorOf: func(*item) string { return "" }},
+			walk:        paging.Walk[item]{Limit: 10, CursorOf: func(*item) string { return "" }},
 			wantIDs:     ids(10, 0),
-			wantCursors: []pagination.Cursor{off(10, 0)},
+			wantCursors: []paging.Cursor{off(10, 0)},
 		},
 		{
 			name: "null items are skipped, in both modes",
@@ -229,15 +229,15 @@ func TestAll(t *testing.T) {
 				l.items[1], l.items[3] = nil, nil
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 4, CursorOf: func(it *item) string { return it.ID }},
+			walk:        paging.Walk[item]{Limit: 4, CursorOf: func(it *item) string { return it.ID }},
 			wantIDs:     []string{"it_00", "it_02"},
-			wantCursors: []pagination.Cursor{off(4, 0), after(4, "it_02")},
+			wantCursors: []paging.Cursor{off(4, 0), after(4, "it_02")},
 		},
 		{
 			name:        "empty list",
 			list:        func() *fakeList { return newList(0, true) },
-			walk:        pagination.Walk[item]{Limit: 10},
-			wantCursors: []pagination.Cursor{off(10, 0)},
+			walk:        paging.Walk[item]{Limit: 10},
+			wantCursors: []paging.Cursor{off(10, 0)},
 		},
 	}
 	for _, tt := range tests {
@@ -246,7 +246,7 @@ func TestAll(t *testing.T) {
 			l := tt.list()
 			w := tt.walk
 			w.Fetch = l.fetch
-			seq := pagination.All(context.Background(), w)
+			seq := paging.All(context.Background(), w)
 			if n := len(l.cursors()); n != 0 {
 				t.Fatalf("%d requests before ranging: All must be lazy", n)
 			}
@@ -288,7 +288,7 @@ func TestAllCanceledContext(t *testing.T) {
 	defer cancel()
 	var got []string
 	var errs []error
-	for it, err := range pagination.All(ctx, pagination.Walk[item]{Limit: 10, Fetch: l.fetch}) {
+	for it, err := range paging.All(ctx, paging.Walk[item]{Limit: 10, Fetch: l.fetch}) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -310,7 +310,7 @@ func TestAllCanceledContext(t *testing.T) {
 func TestAllReusable(t *testing.T) {
 	t.Parallel()
 	l := newList(5, false)
-	seq := pagination.All(context.Background(), pagination.Walk[item]{Limit: 10, Fetch: l.fetch})
+	seq := paging.All(context.Background(), paging.Walk[item]{Limit: 10, Fetch: l.fetch})
 	for range 2 {
 		n := 0
 		for _, err := range seq {
@@ -334,18 +334,18 @@ func TestDone(t *testing.T) {
 	tests := []struct {
 		name string
 		page pagination.Page[item]
-		cur  pagination.Cursor
+		cur  paging.Cursor
 		want bool
 	}{
-		{"empty", pagination.Page[item]{}, pagination.Cursor{Limit: 10}, true},
-		{"short", pagination.Page[item]{Data: full(9)}, pagination.Cursor{Limit: 10}, true},
-		{"full bare", pagination.Page[item]{Data: full(10)}, pagination.Cursor{Limit: 10}, false},
-		{"full, total reached", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 30}, pagination.Cursor{Limit: 10, Offset: 20}, true},
-		{"full, total ahead", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 31}, pagination.Cursor{Limit: 10, Offset: 20}, false},
-		{"cursor page ignores total", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 1}, pagination.Cursor{Limit: 10, StartingAfter: "x"}, false},
+		{"empty", pagination.Page[item]{}, paging.Cursor{Limit: 10}, true},
+		{"short", pagination.Page[item]{Data: full(9)}, paging.Cursor{Limit: 10}, true},
+		{"full bare", pagination.Page[item]{Data: full(10)}, paging.Cursor{Limit: 10}, false},
+		{"full, total reached", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 30}, paging.Cursor{Limit: 10, Offset: 20}, true},
+		{"full, total ahead", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 31}, paging.Cursor{Limit: 10, Offset: 20}, false},
+		{"cursor page ignores total", pagination.Page[item]{Data: full(10), HasTotal: true, TotalCount: 1}, paging.Cursor{Limit: 10, StartingAfter: "x"}, false},
 	}
 	for _, tt := range tests {
-		if got := pagination.Done(&tt.page, tt.cur, tt.cur.Limit); got != tt.want {
+		if got := paging.Done(&tt.page, tt.cur, tt.cur.Limit); got != tt.want {
 			t.Errorf("%s: Done = %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -354,17 +354,17 @@ func TestDone(t *testing.T) {
 func TestAllStopsWhenCursorDoesNotAdvance(t *testing.T) {
 	t.Parallel()
 	calls := 0
-	w := pagination.Walk[item]{
+	w := paging.Walk[item]{
 		Limit:    2,
 		CursorOf: func(it *item) string { return it.ID },
-		Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+		Fetch: func(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 			calls++
 			return &pagination.Page[item]{Data: []*item{{ID: "a"}, {ID: "b"}}}, nil
 		},
 	}
 	var errs []error
 	n := 0
-	for it, err := range pagination.All(context.Background(), w) {
+	for it, err := range paging.All(context.Background(), w) {
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -1,4 +1,4 @@
-package pagination_test
+package paging_test
 
 import (
 	"context"
@@ -27,15 +27,15 @@ func TestWithPrefetch(t *testing.T) {
 	}{
 		{"nil context", nil, 1},
 		{"not set", context.Background(), 1},
-		{"zero", pagination.WithPrefetch(context.Background(), 0), 1},
-		{"negative", pagination.WithPrefetch(context.Background(), -3), 1},
-		{"one", pagination.WithPrefetch(context.Background(), 1), 1},
-		{"four", pagination.WithPrefetch(context.Background(), 4), 4},
-		{"capped", pagination.WithPrefetch(context.Background(), 1000), pagination.MaxPrefetch},
-		{"innermost wins", pagination.WithPrefetch(pagination.WithPrefetch(context.Background(), 4), 2), 2},
+		{"zero", paging.WithPrefetch(context.Background(), 0), 1},
+		{"negative", paging.WithPrefetch(context.Background(), -3), 1},
+		{"one", paging.WithPrefetch(context.Background(), 1), 1},
+		{"four", paging.WithPrefetch(context.Background(), 4), 4},
+		{"capped", paging.WithPrefetch(context.Background(), 1000), paging.MaxPrefetch},
+		{"innermost wins", paging.WithPrefetch(paging.WithPrefetch(context.Background(), 4), 2), 2},
 	}
 	for _, tt := range tests {
-		if got := pagination.PrefetchFrom(tt.ctx); got != tt.want {
+		if got := paging.PrefetchFrom(tt.ctx); got != tt.want {
 			t.Errorf("%s: PrefetchFrom = %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -51,7 +51,7 @@ type slowList struct {
 	canceled atomic.Int32
 }
 
-func (s *slowList) fetch(ctx context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+func (s *slowList) fetch(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 	n := s.active.Add(1)
 	defer s.active.Add(-1)
 	for {
@@ -71,7 +71,7 @@ func (s *slowList) fetch(ctx context.Context, c pagination.Cursor) (*pagination.
 	return s.fakeList.fetch(ctx, c)
 }
 
-func offsets(cs []pagination.Cursor) []int {
+func offsets(cs []paging.Cursor) []int {
 	var out []int
 	for _, c := range cs {
 		if c.StartingAfter != "" {
@@ -96,7 +96,7 @@ func TestAllPrefetch(t *testing.T) {
 	tests := []struct {
 		name      string
 		list      func() *fakeList
-		walk      pagination.Walk[item]
+		walk      paging.Walk[item]
 		n         int
 		stopAfter int
 		wantIDs   []string
@@ -109,7 +109,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "bare arrays: items in order, at most n-1 requests past the end",
 			list:        func() *fakeList { return newList(95, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           4,
 			wantIDs:     ids(95, 0),
 			wantOffsets: upTo(0, 100, 10),
@@ -118,7 +118,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "envelope: the total stops the fetching exactly",
 			list:        func() *fakeList { return newList(100, true) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           4,
 			wantIDs:     ids(100, 0),
 			wantOffsets: upTo(0, 100, 10),
@@ -126,7 +126,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "a list that fits one page costs one request",
 			list:        func() *fakeList { return newList(5, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           8,
 			wantIDs:     ids(5, 0),
 			wantOffsets: []int{0},
@@ -134,14 +134,14 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "empty list",
 			list:        func() *fakeList { return newList(0, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           8,
 			wantOffsets: []int{0},
 		},
 		{
 			name:        "starting offset",
 			list:        func() *fakeList { return newList(45, true) },
-			walk:        pagination.Walk[item]{Limit: 10, Offset: 7},
+			walk:        paging.Walk[item]{Limit: 10, Offset: 7},
 			n:           3,
 			wantIDs:     ids(38, 7),
 			wantOffsets: []int{7, 17, 27, 37},
@@ -149,7 +149,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "Max bounds the requests too",
 			list:        func() *fakeList { return newList(95, false) },
-			walk:        pagination.Walk[item]{Limit: 10, Max: 25},
+			walk:        paging.Walk[item]{Limit: 10, Max: 25},
 			n:           8,
 			wantIDs:     ids(25, 0),
 			wantOffsets: []int{0, 10, 20},
@@ -157,7 +157,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "a break stops the walk; fetches ahead are cancelled",
 			list:        func() *fakeList { return newList(95, false) },
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           4,
 			stopAfter:   15,
 			wantIDs:     ids(15, 0),
@@ -171,7 +171,7 @@ func TestAllPrefetch(t *testing.T) {
 				l.failAt = 3 // the probe, then two of the prefetched pages
 				return l
 			},
-			walk:        pagination.Walk[item]{Limit: 10},
+			walk:        paging.Walk[item]{Limit: 10},
 			n:           4,
 			wantOffsets: []int{0, 10, 20},
 			extra:       2,
@@ -180,7 +180,7 @@ func TestAllPrefetch(t *testing.T) {
 		{
 			name:        "cursor walks ignore the setting",
 			list:        func() *fakeList { return newList(25, false) },
-			walk:        pagination.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
+			walk:        paging.Walk[item]{Limit: 10, CursorOf: func(it *item) string { return it.ID }},
 			n:           8,
 			wantIDs:     ids(25, 0),
 			wantOffsets: []int{-1, -1, 0},
@@ -192,8 +192,8 @@ func TestAllPrefetch(t *testing.T) {
 			l := &slowList{fakeList: tt.list(), delay: 2 * time.Millisecond}
 			w := tt.walk
 			w.Fetch = l.fetch
-			ctx := pagination.WithPrefetch(context.Background(), tt.n)
-			seq := pagination.All(ctx, w)
+			ctx := paging.WithPrefetch(context.Background(), tt.n)
+			seq := paging.All(ctx, w)
 			if n := len(l.cursors()); n != 0 {
 				t.Fatalf("%d requests before ranging: All must be lazy", n)
 			}
@@ -257,8 +257,8 @@ func TestAllPrefetchOverlaps(t *testing.T) {
 	l := &slowList{fakeList: newList(pages*10, true), delay: delay}
 	start := time.Now()
 	count := 0
-	ctx := pagination.WithPrefetch(context.Background(), n)
-	for _, err := range pagination.All(ctx, pagination.Walk[item]{Limit: 10, Fetch: l.fetch}) {
+	ctx := paging.WithPrefetch(context.Background(), n)
+	for _, err := range paging.All(ctx, paging.Walk[item]{Limit: 10, Fetch: l.fetch}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -286,7 +286,7 @@ func TestAllPrefetchCancel(t *testing.T) {
 	l := &slowList{fakeList: newList(1000, false), delay: time.Hour}
 	var mu sync.Mutex
 	first := true
-	w := pagination.Walk[item]{Limit: 10, Fetch: func(ctx context.Context, c pagination.Cursor) (*pagination.Page[item], error) {
+	w := paging.Walk[item]{Limit: 10, Fetch: func(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
 		mu.Lock()
 		fast := first
 		first = false
@@ -303,7 +303,7 @@ func TestAllPrefetchCancel(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, err := range pagination.All(pagination.WithPrefetch(ctx, 4), w) {
+		for _, err := range paging.All(paging.WithPrefetch(ctx, 4), w) {
 			if err != nil {
 				errs = append(errs, err)
 				continue

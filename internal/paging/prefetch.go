@@ -1,49 +1,15 @@
-package pagination
+package paging
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/pagination"
 	"iter"
 	"sync"
 )
 
-// MaxPrefetch caps the page fetches one walk keeps in flight. More would
-// only queue behind the client's rate limiter and waste requests past the
-// end of the list.
-const MaxPrefetch = 16
-
-type prefetchKey struct{}
-
-// WithPrefetch returns a context whose offset walks (All) keep up to n page
-// fetches in flight, at the offsets ahead of the page being read. Items are
-// still yielded strictly in order. n <= 1 means one page at a time, which
-// is the default; n is capped at MaxPrefetch.
-//
-// Prefetching pays off when each page is slow to arrive and the rate limit
-// leaves room: with 50 ms pages, 8 fetches in flight can reach 160 pages a
-// second where a sequential walk reaches 20. A walk that stops early (a
-// break, an error, the last page) cancels the fetches still in flight and
-// waits for them, so at most n-1 requests are spent past the end. Cursor
-// walks cannot know the next cursor before the current page arrives and
-// ignore the setting.
-func WithPrefetch(ctx context.Context, n int) context.Context {
-	return context.WithValue(ctx, prefetchKey{}, min(max(n, 1), MaxPrefetch))
-}
-
-// PrefetchFrom returns the page fetches a walk under ctx may keep in
-// flight: 1 unless WithPrefetch asked for more.
-func PrefetchFrom(ctx context.Context) int {
-	if ctx == nil {
-		return 1
-	}
-	if n, ok := ctx.Value(prefetchKey{}).(int); ok && n > 1 {
-		return n
-	}
-	return 1
-}
-
 // fetchResult is one prefetched page, or its error.
 type fetchResult[T any] struct {
-	page *Page[T]
+	page *pagination.Page[T]
 	err  error
 }
 
