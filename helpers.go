@@ -65,3 +65,7 @@ type MetadataPatch = core.MetadataPatch
 //
 //	clerk.PatchMetadata(AppPublic{Plan: "pro"}).Set("beta", false).Delete("legacy")
 func PatchMetadata(base any) *MetadataPatch { return core.PatchMetadata(base) }
+
+// WithQuery adds key=value to the call's query string, for flags a
+// params struct does not carry.
+func WithQuery(key, value string) RequestOption { return core.WithQuery(key, value) }

@@ -34,6 +34,9 @@ type RequestSettings struct {
 	// (capped at MaxPrefetch); 0 or 1 means one page at a time. Other calls
 	// ignore it.
 	Prefetch int
+	// Query holds extra query parameters added to the call's URL (for
+	// rarely used flags such as organizations.WithMembersCount).
+	Query map[string][]string
 	// StopOnError makes a bulk call (BanMany, CreateMany, ...) stop at the
 	// first refused chunk instead of attempting every chunk.
 	StopOnError bool
@@ -96,4 +99,15 @@ func WithPrefetch(n int) RequestOption {
 // attempted and refused inputs are isolated (see BulkError).
 func WithStopOnError() RequestOption {
 	return func(s *RequestSettings) { s.StopOnError = true }
+}
+
+// WithQuery adds key=value to the call's query string (repeating the key
+// adds another value). The service's own parameters are sent as well.
+func WithQuery(key, value string) RequestOption {
+	return func(s *RequestSettings) {
+		if s.Query == nil {
+			s.Query = map[string][]string{}
+		}
+		s.Query[key] = append(s.Query[key], value)
+	}
 }

@@ -196,14 +196,20 @@ func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 		}
 		body = buf
 	}
-	target := b.baseURL + r.Path
-	if len(r.Query) > 0 {
-		target += "?" + r.Query.Encode()
-	}
 	st := &callState{method: r.Method, path: r.Path, replay: r.Replay.resolve(r.Method), maxRetries: b.maxRetries}
 	var opts core.RequestSettings
+	query := r.Query
 	if len(r.Options) > 0 {
 		opts = core.ApplyRequestOptions(r.Options)
+		if len(opts.Query) > 0 {
+			query = make(url.Values, len(r.Query)+len(opts.Query))
+			for k, v := range r.Query {
+				query[k] = v
+			}
+			for k, v := range opts.Query {
+				query[k] = append(query[k], v...)
+			}
+		}
 		if opts.MaxRetries != nil {
 			st.maxRetries = max(*opts.MaxRetries, 0)
 		}
@@ -212,6 +218,10 @@ func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 			ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 			defer cancel()
 		}
+	}
+	target := b.baseURL + r.Path
+	if len(query) > 0 {
+		target += "?" + query.Encode()
 	}
 	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, st), r.Method, target, body)
 	if err != nil {
