@@ -97,3 +97,31 @@ func TestOperationString(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+// TestEveryServicePackageHasAnUnimplementedFake checks rule 10 of
+// CONTRIBUTING.md: every package that holds a service offers embeddable
+// Unimplemented types, so users' fakes keep compiling when methods are
+// added.
+func TestEveryServicePackageHasAnUnimplementedFake(t *testing.T) {
+	t.Parallel()
+	res, err := gentable.Scan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[string]bool{}
+	for _, e := range res.Entries {
+		dirs[e.Dir] = true
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no service package found")
+	}
+	for dir := range dirs {
+		found, err := gentable.DeclaresTypePrefix(dir, "Unimplemented")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !found {
+			t.Errorf("%s: no Unimplemented... type for users' fakes (CONTRIBUTING.md rule 10)", dir)
+		}
+	}
+}

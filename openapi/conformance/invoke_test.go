@@ -485,7 +485,13 @@ func invoke(fn reflect.Value, args []reflect.Value) (res callResult) {
 			res.err = fmt.Errorf("panic: %v", r)
 		}
 	}()
-	out := fn.Call(args)
+	var out []reflect.Value
+	if fn.Type().IsVariadic() {
+		// The trailing ...core.RequestOption: args holds a nil slice.
+		out = fn.CallSlice(args)
+	} else {
+		out = fn.Call(args)
+	}
 	if len(out) == 0 {
 		return res
 	}

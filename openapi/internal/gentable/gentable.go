@@ -33,6 +33,8 @@ type Entry struct {
 	HTTPMethod  string
 	Path        string
 	OperationID string
+	// Dir is the service package's directory (not rendered).
+	Dir string
 }
 
 // Problem is a method whose doc comment breaks the "API:" convention.
@@ -298,7 +300,7 @@ func readAPILines(re *regexp.Regexp, f field, m method) ([]Entry, string) {
 		if g == nil {
 			return nil, fmt.Sprintf("malformed line %q (want \"API: METHOD /path/template (OperationId)\")", l)
 		}
-		entries = append(entries, Entry{Service: f.field, Method: m.name, HTTPMethod: g[1], Path: g[2], OperationID: g[3]})
+		entries = append(entries, Entry{Service: f.field, Method: m.name, HTTPMethod: g[1], Path: g[2], OperationID: g[3], Dir: f.dir})
 	}
 	for j := 0; j < i; j++ {
 		if strings.HasPrefix(strings.TrimSpace(m.doc[j]), "API:") {
@@ -346,4 +348,27 @@ func Generate(root string) ([]byte, error) {
 		return nil, err
 	}
 	return Render(res.Entries)
+}
+
+// DeclaresTypePrefix reports whether the package in dir declares an
+// exported type whose name starts with prefix.
+func DeclaresTypePrefix(dir, prefix string) (bool, error) {
+	files, err := parseDir(token.NewFileSet(), dir)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, sp := range gd.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok && strings.HasPrefix(ts.Name.Name, prefix) {
+					return true, nil
+				}
+			}
+		}
+	}
+	return false, nil
 }

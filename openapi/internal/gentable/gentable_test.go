@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/clerkgo/clerk/openapi/internal/gentable"
 )
@@ -24,7 +25,7 @@ func TestScan(t *testing.T) {
 		{Service: "Keys", Method: "Key", HTTPMethod: "GET", Path: "/jwks", OperationID: "GetJWKS"},
 		{Service: "Local", Method: "Ping", HTTPMethod: "GET", Path: "/ping", OperationID: "Ping"},
 	}
-	if diff := cmp.Diff(wantEntries, res.Entries); diff != "" {
+	if diff := cmp.Diff(wantEntries, res.Entries, cmpopts.IgnoreFields(gentable.Entry{}, "Dir")); diff != "" {
 		t.Errorf("entries (-want +got):\n%s", diff)
 	}
 	got := map[string]string{}
