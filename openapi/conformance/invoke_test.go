@@ -131,6 +131,8 @@ type argFiller struct {
 	// deprecated lists params fields left unset because the spec marks
 	// their parameter or property deprecated.
 	deprecated []string
+	// opts are given as the method's trailing request options.
+	opts []clerk.RequestOption
 }
 
 func newArgFiller(op *openapi3.Operation, path string) *argFiller {
@@ -161,6 +163,8 @@ func (f *argFiller) args(ctx context.Context, ft reflect.Type) []reflect.Value {
 	for i := 0; i < ft.NumIn(); i++ {
 		at := ft.In(i)
 		switch {
+		case ft.IsVariadic() && i == ft.NumIn()-1 && at == reflect.TypeFor[[]clerk.RequestOption]():
+			out[i] = reflect.ValueOf(f.opts)
 		case at == reflect.TypeFor[context.Context]():
 			out[i] = reflect.ValueOf(ctx)
 		case at.Kind() == reflect.String:

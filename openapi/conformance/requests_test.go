@@ -67,8 +67,9 @@ func exerciseAll(t *testing.T, doc *openapi3.T, c *clerk.Client, send func(do fu
 			}
 			for _, skip := range variants {
 				ex := exercise{label: m.label(), row: row.OperationID}
-				ctx := clerk.WithRequestHeader(context.Background(), callHeader, m.label())
+				ctx := context.Background()
 				filler := newArgFiller(op, row.Path)
+				filler.opts = []clerk.RequestOption{clerk.WithHeader(callHeader, m.label())}
 				filler.skip = map[string]bool{}
 				for _, name := range skip {
 					filler.skip[name] = true

@@ -31,7 +31,7 @@ const (
 	testSecretKey = "sk_test_conformance"
 	apiVersion    = "2026-05-12"
 	// callHeader carries the SDK method that sent a request, so that the
-	// server can attribute what it sees (set with clerk.WithRequestHeader).
+	// server can attribute what it sees (set with the clerk.WithHeader request option).
 	callHeader = "X-Conformance-Call"
 )
 
