@@ -19,6 +19,8 @@ import (
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
 	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/orgdomains"
+	"github.com/clerkgo/clerk/roles"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
 )
@@ -41,6 +43,17 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+
+	// OrganizationRoles manages custom organization roles and the
+	// permissions they grant.
+	OrganizationRoles *roles.RoleService
+	// OrganizationPermissions manages custom organization permissions.
+	OrganizationPermissions *roles.PermissionService
+	// RoleSets manages the sets of roles organizations may assign.
+	RoleSets *roles.RoleSetService
+	// OrganizationDomains manages organizations' email domains and their
+	// verification.
+	OrganizationDomains *orgdomains.Service
 
 	backend *transport.Backend
 }
@@ -78,7 +91,12 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
 		JWKS:          jwks.New(b),
-		backend:       b,
+
+		OrganizationRoles:       roles.NewRoleService(b),
+		OrganizationPermissions: roles.NewPermissionService(b),
+		RoleSets:                roles.NewRoleSetService(b),
+		OrganizationDomains:     orgdomains.New(b),
+		backend:                 b,
 	}, nil
 }
 

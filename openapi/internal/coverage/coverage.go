@@ -23,6 +23,10 @@ func Tags() []string {
 		"Sessions",
 		"Allow-list / Block-list",
 		"JWKS",
+		"Organization Roles",
+		"Organization Permissions",
+		"Role Sets",
+		"Organization Domains",
 	}
 }
 
