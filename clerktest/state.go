@@ -21,6 +21,10 @@ type state struct {
 
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	// acc holds custom roles, permissions, role sets and organization
+	// domains (access.go), made on first use.
+	acc *accessState
 }
 
 // Built-in organization roles and their system permissions.
