@@ -15,6 +15,7 @@ import (
 	"os"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/enterprise"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
@@ -54,6 +55,15 @@ type Client struct {
 	// OrganizationDomains manages organizations' email domains and their
 	// verification.
 	OrganizationDomains *orgdomains.Service
+
+	// EnterpriseConnections manages enterprise SSO connections (SAML,
+	// OIDC) and their test runs.
+	EnterpriseConnections *enterprise.ConnectionService
+	// Directories manages SCIM directories, their API keys and group-role
+	// mappings.
+	Directories *enterprise.DirectoryService
+	// SCIMDirectories is the same resource under its older API name.
+	SCIMDirectories *enterprise.SCIMDirectoryService
 
 	backend *transport.Backend
 }
@@ -96,7 +106,11 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		OrganizationPermissions: roles.NewPermissionService(b),
 		RoleSets:                roles.NewRoleSetService(b),
 		OrganizationDomains:     orgdomains.New(b),
-		backend:                 b,
+
+		EnterpriseConnections: enterprise.NewConnectionService(b),
+		Directories:           enterprise.NewDirectoryService(b),
+		SCIMDirectories:       enterprise.NewSCIMDirectoryService(b),
+		backend:               b,
 	}, nil
 }
 

@@ -27,6 +27,9 @@ func Tags() []string {
 		"Organization Permissions",
 		"Role Sets",
 		"Organization Domains",
+		"Enterprise Connections",
+		"SCIM Directories",
+		"Directories",
 	}
 }
 
