@@ -40,6 +40,7 @@ func routeTables() []map[string]op {
 	return []map[string]op{
 		baseRoutes(),
 		accessRoutes(),
+		enterpriseRoutes(),
 	}
 }
 

@@ -25,6 +25,8 @@ type state struct {
 	// acc holds custom roles, permissions, role sets and organization
 	// domains (access.go), made on first use.
 	acc *accessState
+	// ent holds enterprise connections and directories (enterprise.go).
+	ent *enterpriseState
 }
 
 // Built-in organization roles and their system permissions.
