@@ -151,8 +151,14 @@ func TestBadInputSendsNothing(t *testing.T) {
 	srv, c := newClient(t)
 	calls := []func() error{
 		func() error { _, err := c.EnterpriseConnections.Get(ctx, ""); return err },
-		func() error { _, err := c.EnterpriseConnections.Create(ctx, &enterprise.CreateConnectionParams{Name: "x"}); return err },
-		func() error { _, err := c.Directories.Create(ctx, &enterprise.CreateDirectoryParams{Provider: "okta"}); return err },
+		func() error {
+			_, err := c.EnterpriseConnections.Create(ctx, &enterprise.CreateConnectionParams{Name: "x"})
+			return err
+		},
+		func() error {
+			_, err := c.Directories.Create(ctx, &enterprise.CreateDirectoryParams{Provider: "okta"})
+			return err
+		},
 		func() error { _, err := c.SCIMDirectories.RotateAPIKey(ctx, " "); return err },
 		func() error {
 			_, err := c.SCIMDirectories.CreateGroupRoleMapping(ctx, "dir_1", &enterprise.CreateSCIMGroupRoleMappingParams{RoleID: "role_1"})
