@@ -15,10 +15,12 @@ import (
 	"os"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/enterprise"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
+	"github.com/clerkgo/clerk/oauthapps"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/orgdomains"
 	"github.com/clerkgo/clerk/roles"
@@ -65,6 +67,13 @@ type Client struct {
 	// SCIMDirectories is the same resource under its older API name.
 	SCIMDirectories *enterprise.SCIMDirectoryService
 
+	// OAuthApplications manages the OAuth applications the instance is an
+	// identity provider for.
+	OAuthApplications *oauthapps.Service
+	// Billing lists plans, prices, subscription items and statements, and
+	// changes subscription items (cancel, trial, price, discounts).
+	Billing *billing.Service
+
 	backend *transport.Backend
 }
 
@@ -110,7 +119,10 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		EnterpriseConnections: enterprise.NewConnectionService(b),
 		Directories:           enterprise.NewDirectoryService(b),
 		SCIMDirectories:       enterprise.NewSCIMDirectoryService(b),
-		backend:               b,
+
+		OAuthApplications: oauthapps.New(b),
+		Billing:           billing.New(b),
+		backend:           b,
 	}, nil
 }
 

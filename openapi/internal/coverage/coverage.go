@@ -30,6 +30,8 @@ func Tags() []string {
 		"Enterprise Connections",
 		"SCIM Directories",
 		"Directories",
+		"OAuth Applications",
+		"Billing",
 	}
 }
 
