@@ -41,6 +41,8 @@ func routeTables() []map[string]op {
 		baseRoutes(),
 		accessRoutes(),
 		enterpriseRoutes(),
+		billingRoutes(),
+		oauthAppRoutes(),
 	}
 }
 

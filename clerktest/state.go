@@ -27,6 +27,11 @@ type state struct {
 	acc *accessState
 	// ent holds enterprise connections and directories (enterprise.go).
 	ent *enterpriseState
+	// bill holds plans, prices, subscription items and statements
+	// (billing_instance.go).
+	bill *billingState
+	// oauthApps holds OAuth applications (oauthapps.go).
+	oauthApps map[string]*fakeOAuthApp
 }
 
 // Built-in organization roles and their system permissions.
