@@ -111,8 +111,14 @@ func TestBillingBadInput(t *testing.T) {
 	}
 	for i, call := range []func() error{
 		func() error { _, err := c.Billing.CreatePrice(ctx, &billing.CreatePriceParams{}); return err },
-		func() error { _, err := c.Billing.CreatePrice(ctx, &billing.CreatePriceParams{PlanID: "p", Amount: -1}); return err },
-		func() error { _, err := c.Billing.ExtendFreeTrial(ctx, "csubi_1", &billing.ExtendFreeTrialParams{}); return err },
+		func() error {
+			_, err := c.Billing.CreatePrice(ctx, &billing.CreatePriceParams{PlanID: "p", Amount: -1})
+			return err
+		},
+		func() error {
+			_, err := c.Billing.ExtendFreeTrial(ctx, "csubi_1", &billing.ExtendFreeTrialParams{})
+			return err
+		},
 		func() error { _, err := c.Billing.RemoveDiscount(ctx, "csubi_1", ""); return err },
 		func() error { _, err := c.Billing.GetStatement(ctx, ""); return err },
 	} {
