@@ -15,10 +15,15 @@ import (
 	"os"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/billing"
+	"github.com/clerkgo/clerk/enterprise"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
+	"github.com/clerkgo/clerk/oauthapps"
 	"github.com/clerkgo/clerk/organizations"
+	"github.com/clerkgo/clerk/orgdomains"
+	"github.com/clerkgo/clerk/roles"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
 )
@@ -41,6 +46,33 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+
+	// OrganizationRoles manages custom organization roles and the
+	// permissions they grant.
+	OrganizationRoles *roles.RoleService
+	// OrganizationPermissions manages custom organization permissions.
+	OrganizationPermissions *roles.PermissionService
+	// RoleSets manages the sets of roles organizations may assign.
+	RoleSets *roles.RoleSetService
+	// OrganizationDomains manages organizations' email domains and their
+	// verification.
+	OrganizationDomains *orgdomains.Service
+
+	// EnterpriseConnections manages enterprise SSO connections (SAML,
+	// OIDC) and their test runs.
+	EnterpriseConnections *enterprise.ConnectionService
+	// Directories manages SCIM directories, their API keys and group-role
+	// mappings.
+	Directories *enterprise.DirectoryService
+	// SCIMDirectories is the same resource under its older API name.
+	SCIMDirectories *enterprise.SCIMDirectoryService
+
+	// OAuthApplications manages the OAuth applications the instance is an
+	// identity provider for.
+	OAuthApplications *oauthapps.Service
+	// Billing lists plans, prices, subscription items and statements, and
+	// changes subscription items (cancel, trial, price, discounts).
+	Billing *billing.Service
 
 	backend *transport.Backend
 }
@@ -78,7 +110,19 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
 		JWKS:          jwks.New(b),
-		backend:       b,
+
+		OrganizationRoles:       roles.NewRoleService(b),
+		OrganizationPermissions: roles.NewPermissionService(b),
+		RoleSets:                roles.NewRoleSetService(b),
+		OrganizationDomains:     orgdomains.New(b),
+
+		EnterpriseConnections: enterprise.NewConnectionService(b),
+		Directories:           enterprise.NewDirectoryService(b),
+		SCIMDirectories:       enterprise.NewSCIMDirectoryService(b),
+
+		OAuthApplications: oauthapps.New(b),
+		Billing:           billing.New(b),
+		backend:           b,
 	}, nil
 }
 

@@ -39,6 +39,10 @@ func (s *Server) buildMux() {
 func routeTables() []map[string]op {
 	return []map[string]op{
 		baseRoutes(),
+		accessRoutes(),
+		enterpriseRoutes(),
+		billingRoutes(),
+		oauthAppRoutes(),
 	}
 }
 

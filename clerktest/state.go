@@ -21,6 +21,17 @@ type state struct {
 
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	// acc holds custom roles, permissions, role sets and organization
+	// domains (access.go), made on first use.
+	acc *accessState
+	// ent holds enterprise connections and directories (enterprise.go).
+	ent *enterpriseState
+	// bill holds plans, prices, subscription items and statements
+	// (billing_instance.go).
+	bill *billingState
+	// oauthApps holds OAuth applications (oauthapps.go).
+	oauthApps map[string]*fakeOAuthApp
 }
 
 // Built-in organization roles and their system permissions.

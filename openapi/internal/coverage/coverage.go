@@ -23,6 +23,15 @@ func Tags() []string {
 		"Sessions",
 		"Allow-list / Block-list",
 		"JWKS",
+		"Organization Roles",
+		"Organization Permissions",
+		"Role Sets",
+		"Organization Domains",
+		"Enterprise Connections",
+		"SCIM Directories",
+		"Directories",
+		"OAuth Applications",
+		"Billing",
 	}
 }
 
