@@ -15,11 +15,13 @@ import (
 	"os"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/identity"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/sessions"
+	"github.com/clerkgo/clerk/tokens"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -41,6 +43,27 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+
+	// EmailAddresses creates, updates, deletes, verifies and replaces
+	// users' email addresses.
+	EmailAddresses *identity.EmailAddressService
+	// PhoneNumbers creates, updates, deletes, verifies and replaces users'
+	// phone numbers.
+	PhoneNumbers *identity.PhoneNumberService
+	// SignUps reads and updates sign-ups.
+	SignUps *identity.SignUpService
+	// Clients reads and verifies clients (browsers and devices).
+	Clients *identity.ClientService
+	// SignInTokens creates and revokes sign-in tokens.
+	SignInTokens *tokens.SignInTokenService
+	// ActorTokens creates and revokes actor (impersonation) tokens.
+	ActorTokens *tokens.ActorTokenService
+	// TestingTokens creates testing tokens for end-to-end tests.
+	TestingTokens *tokens.TestingTokenService
+	// AdminPortalLinks creates and revokes admin portal link tokens.
+	AdminPortalLinks *tokens.AdminPortalLinkService
+	// AgentTasks creates and revokes agent tasks.
+	AgentTasks *tokens.AgentTaskService
 
 	backend *transport.Backend
 }
@@ -78,7 +101,18 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
 		JWKS:          jwks.New(b),
-		backend:       b,
+
+		EmailAddresses:   identity.NewEmailAddressService(b),
+		PhoneNumbers:     identity.NewPhoneNumberService(b),
+		SignUps:          identity.NewSignUpService(b),
+		Clients:          identity.NewClientService(b),
+		SignInTokens:     tokens.NewSignInTokenService(b),
+		ActorTokens:      tokens.NewActorTokenService(b),
+		TestingTokens:    tokens.NewTestingTokenService(b),
+		AdminPortalLinks: tokens.NewAdminPortalLinkService(b),
+		AgentTasks:       tokens.NewAgentTaskService(b),
+
+		backend: b,
 	}, nil
 }
 

@@ -23,6 +23,15 @@ func Tags() []string {
 		"Sessions",
 		"Allow-list / Block-list",
 		"JWKS",
+		"Email Addresses",
+		"Phone Numbers",
+		"Sign Ups",
+		"Clients",
+		"Sign-in Tokens",
+		"Actor Tokens",
+		"Testing Tokens",
+		"Admin Portal Link Tokens",
+		"Agent Tasks",
 	}
 }
 
