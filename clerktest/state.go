@@ -21,6 +21,8 @@ type state struct {
 
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	ident *identityState // lazily made by identity()
 }
 
 // Built-in organization roles and their system permissions.
