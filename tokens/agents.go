@@ -44,18 +44,18 @@ type AgentTaskOnBehalfOf struct {
 // field but SessionMaxDuration is required.
 type CreateAgentTaskParams struct {
 	// OnBehalfOf is the user the agent acts for.
-	OnBehalfOf AgentTaskOnBehalfOf
+	OnBehalfOf AgentTaskOnBehalfOf `json:"on_behalf_of"`
 	// Permissions granted to the task: AllPermissions.
-	Permissions string
+	Permissions string `json:"permissions"`
 	// AgentName identifies the agent; the API derives a stable AgentID
 	// from it. It is logged for audit.
-	AgentName string
+	AgentName string `json:"agent_name"`
 	// TaskDescription says what the agent does; it is logged for audit.
-	TaskDescription string
+	TaskDescription string `json:"task_description"`
 	// RedirectURL is where the user lands once the task is accepted: an
 	// absolute https URL on one of the instance's domains (http is
 	// allowed on development instances).
-	RedirectURL string
+	RedirectURL string `json:"redirect_url"`
 	// SessionMaxDuration bounds the session the task creates, in whole
 	// seconds; zero means the API's default of 30 minutes.
 	SessionMaxDuration time.Duration

@@ -171,12 +171,12 @@ func (t *ActorToken) UnmarshalJSON(b []byte) error {
 // and Actor are required.
 type CreateActorTokenParams struct {
 	// UserID is the user to impersonate.
-	UserID string
+	UserID string `json:"user_id"`
 	// Actor is the actor's claims: anything that marshals to a JSON object
 	// with a non-empty "sub" (the actor's ID), e.g.
 	// map[string]any{"sub": adminUserID}. It is copied into the session
 	// token.
-	Actor any
+	Actor any `json:"actor"`
 	// ExpiresIn is the token's lifetime in whole seconds; zero means the
 	// API's default of one hour.
 	ExpiresIn time.Duration
