@@ -63,7 +63,7 @@ func NewClientService(b *transport.Backend) *ClientService { return &ClientServi
 //
 // API: GET /clients/{client_id} (GetClient)
 func (s *ClientService) Get(ctx context.Context, clientID string, opts ...core.RequestOption) (*Client, error) {
-	return send[Client](ctx, s.b, http.MethodGet, "/clients/{client_id}", clientID, nil, transport.ReplayByMethod, opts)
+	return send[Client](ctx, s.b, http.MethodGet, "/clients/{client_id}", nil, transport.ReplayByMethod, opts, clientID)
 }
 
 // Verify checks a client token and returns the client it represents. It
@@ -77,5 +77,5 @@ func (s *ClientService) Verify(ctx context.Context, params *VerifyClientParams, 
 	if err := transport.ValidateID("token", params.Token); err != nil {
 		return nil, err
 	}
-	return send[Client](ctx, s.b, http.MethodPost, "/clients/verify", noID, params, transport.ReplaySafe, opts)
+	return send[Client](ctx, s.b, http.MethodPost, "/clients/verify", params, transport.ReplaySafe, opts)
 }

@@ -78,25 +78,27 @@ func (s *EmailAddressService) Create(ctx context.Context, params *CreateEmailAdd
 	if err := transport.ValidateID("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
-	return send[users.EmailAddress](ctx, s.b, http.MethodPost, "/email_addresses", noID, params, transport.NotReplaySafe, opts)
+	return send[users.EmailAddress](ctx, s.b, http.MethodPost, "/email_addresses", params, transport.NotReplaySafe, opts)
 }
 
 // Get reads one email address by its ID.
 //
 // API: GET /email_addresses/{email_address_id} (GetEmailAddress)
 func (s *EmailAddressService) Get(ctx context.Context, emailAddressID string, opts ...core.RequestOption) (*users.EmailAddress, error) {
-	return send[users.EmailAddress](ctx, s.b, http.MethodGet, "/email_addresses/{email_address_id}", emailAddressID, nil, transport.ReplayByMethod, opts)
+	return send[users.EmailAddress](ctx, s.b, http.MethodGet, "/email_addresses/{email_address_id}", nil, transport.ReplayByMethod, opts, emailAddressID)
 }
 
 // Update changes an email address's verified and primary flags. A nil
 // params sends an empty update.
+// Like every update, it is not replayed after it may have reached the
+// server.
 //
 // API: PATCH /email_addresses/{email_address_id} (UpdateEmailAddress)
 func (s *EmailAddressService) Update(ctx context.Context, emailAddressID string, params *UpdateEmailAddressParams, opts ...core.RequestOption) (*users.EmailAddress, error) {
 	if params == nil {
 		params = &UpdateEmailAddressParams{}
 	}
-	return send[users.EmailAddress](ctx, s.b, http.MethodPatch, "/email_addresses/{email_address_id}", emailAddressID, params, transport.ReplayByMethod, opts)
+	return send[users.EmailAddress](ctx, s.b, http.MethodPatch, "/email_addresses/{email_address_id}", params, transport.ReplayByMethod, opts, emailAddressID)
 }
 
 // Delete removes an email address from its user. A replayed delete that
@@ -104,7 +106,7 @@ func (s *EmailAddressService) Update(ctx context.Context, emailAddressID string,
 //
 // API: DELETE /email_addresses/{email_address_id} (DeleteEmailAddress)
 func (s *EmailAddressService) Delete(ctx context.Context, emailAddressID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
-	del, err := send[core.DeletedObject](ctx, s.b, http.MethodDelete, "/email_addresses/{email_address_id}", emailAddressID, nil, transport.ReplayByMethod, opts)
+	del, err := send[core.DeletedObject](ctx, s.b, http.MethodDelete, "/email_addresses/{email_address_id}", nil, transport.ReplayByMethod, opts, emailAddressID)
 	if err != nil && transport.ReplayedNotFound(err) {
 		return &core.DeletedObject{Object: "email_address", ID: emailAddressID, Deleted: true}, nil
 	}
@@ -117,7 +119,7 @@ func (s *EmailAddressService) Delete(ctx context.Context, emailAddressID string,
 //
 // API: POST /email_addresses/{email_address_id}/prepare_verification (PrepareEmailAddressVerification)
 func (s *EmailAddressService) PrepareVerification(ctx context.Context, emailAddressID string, opts ...core.RequestOption) (*Verification, error) {
-	return send[Verification](ctx, s.b, http.MethodPost, "/email_addresses/{email_address_id}/prepare_verification", emailAddressID, nil, transport.NotReplaySafe, opts)
+	return send[Verification](ctx, s.b, http.MethodPost, "/email_addresses/{email_address_id}/prepare_verification", nil, transport.NotReplaySafe, opts, emailAddressID)
 }
 
 // AttemptVerification checks a code sent by PrepareVerification. Each
@@ -129,7 +131,7 @@ func (s *EmailAddressService) AttemptVerification(ctx context.Context, emailAddr
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return send[Verification](ctx, s.b, http.MethodPost, "/email_addresses/{email_address_id}/attempt_verification", emailAddressID, params, transport.NotReplaySafe, opts)
+	return send[Verification](ctx, s.b, http.MethodPost, "/email_addresses/{email_address_id}/attempt_verification", params, transport.NotReplaySafe, opts, emailAddressID)
 }
 
 // ReplaceForUser replaces all of a user's email addresss with a single
@@ -148,5 +150,5 @@ func (s *EmailAddressService) ReplaceForUser(ctx context.Context, userID string,
 	if err := checkIdentificationStatus(params.IdentificationStatus); err != nil {
 		return nil, err
 	}
-	return send[users.EmailAddress](ctx, s.b, http.MethodPut, "/users/{user_id}/email_address", userID, params, transport.ReplayByMethod, opts)
+	return send[users.EmailAddress](ctx, s.b, http.MethodPut, "/users/{user_id}/email_address", params, transport.ReplayByMethod, opts, userID)
 }

@@ -75,25 +75,27 @@ func (s *PhoneNumberService) Create(ctx context.Context, params *CreatePhoneNumb
 	if err := transport.ValidateID("phone_number", params.PhoneNumber); err != nil {
 		return nil, err
 	}
-	return send[users.PhoneNumber](ctx, s.b, http.MethodPost, "/phone_numbers", noID, params, transport.NotReplaySafe, opts)
+	return send[users.PhoneNumber](ctx, s.b, http.MethodPost, "/phone_numbers", params, transport.NotReplaySafe, opts)
 }
 
 // Get reads one phone number by its ID.
 //
 // API: GET /phone_numbers/{phone_number_id} (GetPhoneNumber)
 func (s *PhoneNumberService) Get(ctx context.Context, phoneNumberID string, opts ...core.RequestOption) (*users.PhoneNumber, error) {
-	return send[users.PhoneNumber](ctx, s.b, http.MethodGet, "/phone_numbers/{phone_number_id}", phoneNumberID, nil, transport.ReplayByMethod, opts)
+	return send[users.PhoneNumber](ctx, s.b, http.MethodGet, "/phone_numbers/{phone_number_id}", nil, transport.ReplayByMethod, opts, phoneNumberID)
 }
 
 // Update changes a phone number's verified, primary and second-factor
 // flags. A nil params sends an empty update.
+// Like every update, it is not replayed after it may have reached the
+// server.
 //
 // API: PATCH /phone_numbers/{phone_number_id} (UpdatePhoneNumber)
 func (s *PhoneNumberService) Update(ctx context.Context, phoneNumberID string, params *UpdatePhoneNumberParams, opts ...core.RequestOption) (*users.PhoneNumber, error) {
 	if params == nil {
 		params = &UpdatePhoneNumberParams{}
 	}
-	return send[users.PhoneNumber](ctx, s.b, http.MethodPatch, "/phone_numbers/{phone_number_id}", phoneNumberID, params, transport.ReplayByMethod, opts)
+	return send[users.PhoneNumber](ctx, s.b, http.MethodPatch, "/phone_numbers/{phone_number_id}", params, transport.ReplayByMethod, opts, phoneNumberID)
 }
 
 // Delete removes a phone number from its user. A replayed delete that
@@ -101,7 +103,7 @@ func (s *PhoneNumberService) Update(ctx context.Context, phoneNumberID string, p
 //
 // API: DELETE /phone_numbers/{phone_number_id} (DeletePhoneNumber)
 func (s *PhoneNumberService) Delete(ctx context.Context, phoneNumberID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
-	del, err := send[core.DeletedObject](ctx, s.b, http.MethodDelete, "/phone_numbers/{phone_number_id}", phoneNumberID, nil, transport.ReplayByMethod, opts)
+	del, err := send[core.DeletedObject](ctx, s.b, http.MethodDelete, "/phone_numbers/{phone_number_id}", nil, transport.ReplayByMethod, opts, phoneNumberID)
 	if err != nil && transport.ReplayedNotFound(err) {
 		return &core.DeletedObject{Object: "phone_number", ID: phoneNumberID, Deleted: true}, nil
 	}
@@ -115,7 +117,7 @@ func (s *PhoneNumberService) Delete(ctx context.Context, phoneNumberID string, o
 //
 // API: POST /phone_numbers/{phone_number_id}/prepare_verification (PreparePhoneNumberVerification)
 func (s *PhoneNumberService) PrepareVerification(ctx context.Context, phoneNumberID string, opts ...core.RequestOption) (*Verification, error) {
-	return send[Verification](ctx, s.b, http.MethodPost, "/phone_numbers/{phone_number_id}/prepare_verification", phoneNumberID, nil, transport.NotReplaySafe, opts)
+	return send[Verification](ctx, s.b, http.MethodPost, "/phone_numbers/{phone_number_id}/prepare_verification", nil, transport.NotReplaySafe, opts, phoneNumberID)
 }
 
 // AttemptVerification checks a code sent by PrepareVerification. Each
@@ -127,7 +129,7 @@ func (s *PhoneNumberService) AttemptVerification(ctx context.Context, phoneNumbe
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return send[Verification](ctx, s.b, http.MethodPost, "/phone_numbers/{phone_number_id}/attempt_verification", phoneNumberID, params, transport.NotReplaySafe, opts)
+	return send[Verification](ctx, s.b, http.MethodPost, "/phone_numbers/{phone_number_id}/attempt_verification", params, transport.NotReplaySafe, opts, phoneNumberID)
 }
 
 // ReplaceForUser replaces all of a user's phone numbers with a single
@@ -146,5 +148,5 @@ func (s *PhoneNumberService) ReplaceForUser(ctx context.Context, userID string, 
 	if err := checkIdentificationStatus(params.IdentificationStatus); err != nil {
 		return nil, err
 	}
-	return send[users.PhoneNumber](ctx, s.b, http.MethodPut, "/users/{user_id}/phone_number", userID, params, transport.ReplayByMethod, opts)
+	return send[users.PhoneNumber](ctx, s.b, http.MethodPut, "/users/{user_id}/phone_number", params, transport.ReplayByMethod, opts, userID)
 }

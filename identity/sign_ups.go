@@ -127,16 +127,18 @@ func NewSignUpService(b *transport.Backend) *SignUpService { return &SignUpServi
 //
 // API: GET /sign_ups/{id} (GetSignUp)
 func (s *SignUpService) Get(ctx context.Context, signUpID string, opts ...core.RequestOption) (*SignUp, error) {
-	return send[SignUp](ctx, s.b, http.MethodGet, "/sign_ups/{id}", signUpID, nil, transport.ReplayByMethod, opts)
+	return send[SignUp](ctx, s.b, http.MethodGet, "/sign_ups/{id}", nil, transport.ReplayByMethod, opts, signUpID)
 }
 
 // Update sets a sign-up's external ID or custom-action flag. A nil params
 // sends an empty update.
+// Like every update, it is not replayed after it may have reached the
+// server.
 //
 // API: PATCH /sign_ups/{id} (UpdateSignUp)
 func (s *SignUpService) Update(ctx context.Context, signUpID string, params *UpdateSignUpParams, opts ...core.RequestOption) (*SignUp, error) {
 	if params == nil {
 		params = &UpdateSignUpParams{}
 	}
-	return send[SignUp](ctx, s.b, http.MethodPatch, "/sign_ups/{id}", signUpID, params, transport.ReplayByMethod, opts)
+	return send[SignUp](ctx, s.b, http.MethodPatch, "/sign_ups/{id}", params, transport.ReplayByMethod, opts, signUpID)
 }

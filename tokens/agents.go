@@ -118,7 +118,7 @@ func (s *AgentTaskService) Create(ctx context.Context, params *CreateAgentTaskPa
 	if err != nil {
 		return nil, err
 	}
-	return send[AgentTask](ctx, s.b, http.MethodPost, "/agents/tasks", noID, body, transport.NotReplaySafe, opts)
+	return send[AgentTask](ctx, s.b, http.MethodPost, "/agents/tasks", body, transport.NotReplaySafe, opts)
 }
 
 // Revoke revokes an agent task. It sends no body and is replay-safe.
@@ -127,7 +127,7 @@ func (s *AgentTaskService) Create(ctx context.Context, params *CreateAgentTaskPa
 //
 // API: POST /agents/tasks/{agent_task_id}/revoke (RevokeAgentTask)
 func (s *AgentTaskService) Revoke(ctx context.Context, agentTaskID string, opts ...core.RequestOption) (*AgentTask, error) {
-	return send[AgentTask](ctx, s.b, http.MethodPost, "/agents/tasks/{agent_task_id}/revoke", agentTaskID, nil, transport.ReplaySafe, opts)
+	return send[AgentTask](ctx, s.b, http.MethodPost, "/agents/tasks/{agent_task_id}/revoke", nil, transport.ReplaySafe, opts, agentTaskID)
 }
 
 // AdminPortalLinkToken is a single-use link into the admin portal, where
@@ -236,7 +236,7 @@ func (s *AdminPortalLinkService) Create(ctx context.Context, params *CreateAdmin
 		OrganizationID: params.OrganizationID, ITContactID: params.ITContactID,
 		Scopes: params.Scopes, SecondsUntilExpiration: exp,
 	}
-	return send[AdminPortalLinkToken](ctx, s.b, http.MethodPost, "/admin_portal_link_tokens", noID, body, transport.NotReplaySafe, opts)
+	return send[AdminPortalLinkToken](ctx, s.b, http.MethodPost, "/admin_portal_link_tokens", body, transport.NotReplaySafe, opts)
 }
 
 // Revoke revokes an admin portal link token. A nil params sends no
@@ -248,5 +248,5 @@ func (s *AdminPortalLinkService) Revoke(ctx context.Context, tokenID string, par
 	if params == nil {
 		params = &RevokeAdminPortalLinkParams{}
 	}
-	return send[AdminPortalLinkToken](ctx, s.b, http.MethodPost, "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", tokenID, params, transport.ReplaySafe, opts)
+	return send[AdminPortalLinkToken](ctx, s.b, http.MethodPost, "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", params, transport.ReplaySafe, opts, tokenID)
 }

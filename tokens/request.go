@@ -7,13 +7,9 @@ import (
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
-// send fills template with id, sends the request and decodes the answer
+// send fills template with ids, sends the request and decodes the answer
 // into a new T.
-func send[T any](ctx context.Context, b *transport.Backend, method, template, id string, body any, replay transport.Replay, opts []core.RequestOption) (*T, error) {
-	var ids []string
-	if template != "" && id != noID {
-		ids = []string{id}
-	}
+func send[T any](ctx context.Context, b *transport.Backend, method, template string, body any, replay transport.Replay, opts []core.RequestOption, ids ...string) (*T, error) {
 	path, err := transport.Path(template, ids...)
 	if err != nil {
 		return nil, err
@@ -24,6 +20,3 @@ func send[T any](ctx context.Context, b *transport.Backend, method, template, id
 	}
 	return out, nil
 }
-
-// noID marks a path template without placeholders.
-const noID = "\x00none"

@@ -123,7 +123,7 @@ func (s *SignInTokenService) Create(ctx context.Context, params *CreateSignInTok
 		return nil, err
 	}
 	body := &createSignInTokenBody{UserID: params.UserID, ExpiresInSeconds: exp, OrgID: params.OrgID}
-	return send[SignInToken](ctx, s.b, http.MethodPost, "/sign_in_tokens", noID, body, transport.NotReplaySafe, opts)
+	return send[SignInToken](ctx, s.b, http.MethodPost, "/sign_in_tokens", body, transport.NotReplaySafe, opts)
 }
 
 // Revoke revokes a pending sign-in token. It sends no body and is
@@ -132,7 +132,7 @@ func (s *SignInTokenService) Create(ctx context.Context, params *CreateSignInTok
 //
 // API: POST /sign_in_tokens/{sign_in_token_id}/revoke (RevokeSignInToken)
 func (s *SignInTokenService) Revoke(ctx context.Context, signInTokenID string, opts ...core.RequestOption) (*SignInToken, error) {
-	return send[SignInToken](ctx, s.b, http.MethodPost, "/sign_in_tokens/{sign_in_token_id}/revoke", signInTokenID, nil, transport.ReplaySafe, opts)
+	return send[SignInToken](ctx, s.b, http.MethodPost, "/sign_in_tokens/{sign_in_token_id}/revoke", nil, transport.ReplaySafe, opts, signInTokenID)
 }
 
 // ActorToken lets an actor (an admin or support agent) sign in as another
@@ -239,7 +239,7 @@ func (s *ActorTokenService) Create(ctx context.Context, params *CreateActorToken
 	if body.SessionMaxDurationInSeconds, err = seconds("session_max_duration_in_seconds", params.SessionMaxDuration); err != nil {
 		return nil, err
 	}
-	return send[ActorToken](ctx, s.b, http.MethodPost, "/actor_tokens", noID, body, transport.NotReplaySafe, opts)
+	return send[ActorToken](ctx, s.b, http.MethodPost, "/actor_tokens", body, transport.NotReplaySafe, opts)
 }
 
 // Revoke revokes a pending actor token. It sends no body and is
@@ -248,7 +248,7 @@ func (s *ActorTokenService) Create(ctx context.Context, params *CreateActorToken
 //
 // API: POST /actor_tokens/{actor_token_id}/revoke (RevokeActorToken)
 func (s *ActorTokenService) Revoke(ctx context.Context, actorTokenID string, opts ...core.RequestOption) (*ActorToken, error) {
-	return send[ActorToken](ctx, s.b, http.MethodPost, "/actor_tokens/{actor_token_id}/revoke", actorTokenID, nil, transport.ReplaySafe, opts)
+	return send[ActorToken](ctx, s.b, http.MethodPost, "/actor_tokens/{actor_token_id}/revoke", nil, transport.ReplaySafe, opts, actorTokenID)
 }
 
 // TestingToken lets end-to-end tests bypass the bot protection of a
@@ -288,5 +288,5 @@ func NewTestingTokenService(b *transport.Backend) *TestingTokenService {
 //
 // API: POST /testing_tokens (CreateTestingToken)
 func (s *TestingTokenService) Create(ctx context.Context, opts ...core.RequestOption) (*TestingToken, error) {
-	return send[TestingToken](ctx, s.b, http.MethodPost, "/testing_tokens", noID, nil, transport.NotReplaySafe, opts)
+	return send[TestingToken](ctx, s.b, http.MethodPost, "/testing_tokens", nil, transport.NotReplaySafe, opts)
 }
