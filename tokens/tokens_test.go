@@ -340,3 +340,21 @@ func TestUnimplemented(t *testing.T) {
 		}
 	}
 }
+
+// TestRevokeRefusedReplay: the first attempt's answer is lost (502) and the
+// replay is refused because the token is already revoked; the caller can
+// tell that apart.
+func TestRevokeRefusedReplay(t *testing.T) {
+	t.Parallel()
+	c, f := testkit.NewFake(t, func(n int, _ testkit.Call) testkit.Reply {
+		if n == 0 {
+			return testkit.Reply{Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"}
+		}
+		return testkit.Reply{Status: http.StatusBadRequest, Body: testkit.ErrorBody("sign_in_token_cannot_be_revoked", "already revoked")}
+	})
+	_, err := c.SignInTokens.Revoke(context.Background(), "sit_1")
+	var apiErr *clerk.APIError
+	if !errors.As(err, &apiErr) || apiErr.Attempts != 2 || !tokens.AlreadyRevoked(err) || len(f.Calls()) != 2 {
+		t.Errorf("err = %v after %d calls, want a refused replay AlreadyRevoked recognises", err, len(f.Calls()))
+	}
+}
