@@ -17,6 +17,7 @@ import (
 	"github.com/clerkgo/clerk/bans"
 	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/enterprise"
+	"github.com/clerkgo/clerk/identity"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
@@ -25,6 +26,7 @@ import (
 	"github.com/clerkgo/clerk/orgdomains"
 	"github.com/clerkgo/clerk/roles"
 	"github.com/clerkgo/clerk/sessions"
+	"github.com/clerkgo/clerk/tokens"
 	"github.com/clerkgo/clerk/users"
 )
 
@@ -73,6 +75,26 @@ type Client struct {
 	// Billing lists plans, prices, subscription items and statements, and
 	// changes subscription items (cancel, trial, price, discounts).
 	Billing *billing.Service
+	// EmailAddresses creates, updates, deletes, verifies and replaces
+	// users' email addresses.
+	EmailAddresses *identity.EmailAddressService
+	// PhoneNumbers creates, updates, deletes, verifies and replaces users'
+	// phone numbers.
+	PhoneNumbers *identity.PhoneNumberService
+	// SignUps reads and updates sign-ups.
+	SignUps *identity.SignUpService
+	// Clients reads and verifies clients (browsers and devices).
+	Clients *identity.ClientService
+	// SignInTokens creates and revokes sign-in tokens.
+	SignInTokens *tokens.SignInTokenService
+	// ActorTokens creates and revokes actor (impersonation) tokens.
+	ActorTokens *tokens.ActorTokenService
+	// TestingTokens creates testing tokens for end-to-end tests.
+	TestingTokens *tokens.TestingTokenService
+	// AdminPortalLinks creates and revokes admin portal link tokens.
+	AdminPortalLinks *tokens.AdminPortalLinkService
+	// AgentTasks creates and revokes agent tasks.
+	AgentTasks *tokens.AgentTaskService
 
 	backend *transport.Backend
 }
@@ -122,7 +144,18 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 
 		OAuthApplications: oauthapps.New(b),
 		Billing:           billing.New(b),
-		backend:           b,
+
+		EmailAddresses:   identity.NewEmailAddressService(b),
+		PhoneNumbers:     identity.NewPhoneNumberService(b),
+		SignUps:          identity.NewSignUpService(b),
+		Clients:          identity.NewClientService(b),
+		SignInTokens:     tokens.NewSignInTokenService(b),
+		ActorTokens:      tokens.NewActorTokenService(b),
+		TestingTokens:    tokens.NewTestingTokenService(b),
+		AdminPortalLinks: tokens.NewAdminPortalLinkService(b),
+		AgentTasks:       tokens.NewAgentTaskService(b),
+
+		backend: b,
 	}, nil
 }
 

@@ -43,6 +43,7 @@ func routeTables() []map[string]op {
 		enterpriseRoutes(),
 		billingRoutes(),
 		oauthAppRoutes(),
+		identityRoutes(),
 	}
 }
 
@@ -67,8 +68,12 @@ func (s *Server) wrap(fn op) http.Handler {
 			writeError(w, traceID, newError(http.StatusInternalServerError, "internal_clerk_error",
 				"internal error", "The fake could not encode its answer: "+err.Error()))
 		default:
+			status := http.StatusOK
+			if ws, ok := res.(withStatus); ok {
+				status = ws.status
+			}
 			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusOK)
+			w.WriteHeader(status)
 			_, _ = w.Write(b)
 		}
 	})

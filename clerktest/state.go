@@ -32,6 +32,8 @@ type state struct {
 	bill *billingState
 	// oauthApps holds OAuth applications (oauthapps.go).
 	oauthApps map[string]*fakeOAuthApp
+	// ident holds the identity routes' state (state_identity.go).
+	ident *identityState
 }
 
 // Built-in organization roles and their system permissions.

@@ -40,6 +40,12 @@ type identification struct {
 	value                string
 	reserved             bool
 	createdAt, updatedAt int64
+
+	// custom: verif is the verification (set by the identity
+	// endpoints); otherwise it is derived from reserved.
+	custom                     bool
+	verif                      *verificationJSON
+	reservedFor2FA, default2FA bool
 }
 
 // userJSON is the spec's User schema: every required field, always.
@@ -185,14 +191,15 @@ func (u *user) json() userJSON {
 	for _, e := range u.emails {
 		out.EmailAddresses = append(out.EmailAddresses, emailJSON{
 			ID: e.id, Object: "email_address", EmailAddress: e.value, Reserved: e.reserved,
-			Verification: verification(e.reserved), LinkedTo: []identificationLink{},
+			Verification: e.verificationState(), LinkedTo: []identificationLink{},
 			CreatedAt: e.createdAt, UpdatedAt: e.updatedAt,
 		})
 	}
 	for _, p := range u.phones {
 		out.PhoneNumbers = append(out.PhoneNumbers, phoneJSON{
 			ID: p.id, Object: "phone_number", PhoneNumber: p.value, Reserved: p.reserved,
-			Verification: verification(p.reserved), LinkedTo: []identificationLink{},
+			ReservedForSecondFactor: p.reservedFor2FA, DefaultSecondFactor: p.default2FA,
+			Verification: p.verificationState(), LinkedTo: []identificationLink{},
 			CreatedAt: p.createdAt, UpdatedAt: p.updatedAt,
 		})
 	}

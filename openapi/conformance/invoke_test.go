@@ -82,12 +82,20 @@ func sampleID(placeholder string) string {
 		"passkey_identification_id":     "idn_",
 		"web3_wallet_identification_id": "idn_",
 		"trusted_device_id":             "td_",
+		"email_address_id":              "idn_",
+		"phone_number_id":               "idn_",
+		"client_id":                     "client_",
+		"sign_in_token_id":              "sit_",
+		"actor_token_id":                "act_",
+		"agent_task_id":                 "agtask_",
 	}
 	switch placeholder {
 	case "template_name":
 		return "my-template"
 	case "provider":
 		return "oauth_google"
+	case "adminPortalLinkTokenID":
+		return "aplt_0123456789abcdef0123456789abcdef"
 	}
 	p, ok := prefix[placeholder]
 	if !ok {
@@ -452,6 +460,8 @@ func setGeneric(fv reflect.Value) {
 		fv.SetString("avatar.png")
 	case t.Kind() == reflect.Bool:
 		fv.SetBool(true)
+	case t == reflect.TypeFor[time.Duration]():
+		fv.SetInt(int64(time.Hour)) // durations are whole seconds on the wire
 	case fv.CanInt():
 		fv.SetInt(1)
 	case t.Kind() == reflect.Pointer:

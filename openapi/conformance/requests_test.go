@@ -38,6 +38,8 @@ func exclusiveInputs() map[string][][]string {
 	return map[string][][]string{
 		// Cursor paging (starting_after) needs offset 0.
 		"GetUserList": {{"offset"}, {"starting_after"}},
+		// An agent task acts for a user_id or an identifier, not both.
+		"CreateAgentTask": {{"identifier"}, {"user_id"}},
 	}
 }
 

@@ -32,6 +32,15 @@ func Tags() []string {
 		"Directories",
 		"OAuth Applications",
 		"Billing",
+		"Email Addresses",
+		"Phone Numbers",
+		"Sign Ups",
+		"Clients",
+		"Sign-in Tokens",
+		"Actor Tokens",
+		"Testing Tokens",
+		"Admin Portal Link Tokens",
+		"Agent Tasks",
 	}
 }
 
