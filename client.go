@@ -15,12 +15,14 @@ import (
 	"os"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/instance"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk/waitlist"
 )
 
 // Client is the entry point to the Backend API. It is safe for concurrent
@@ -41,6 +43,21 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+
+	// Instance reads and changes the instance's settings (restrictions,
+	// protection, SMS, OAuth, organizations, beta features) and serves the
+	// interstitial page.
+	Instance *instance.Service
+	// Domains manages the instance's satellite domains.
+	Domains *instance.DomainService
+	// ProxyChecks verifies a domain's Frontend API proxy.
+	ProxyChecks *instance.ProxyCheckService
+	// RedirectURLs manages the allowed redirect URLs of native apps.
+	RedirectURLs *instance.RedirectURLService
+	// JWTTemplates manages the templates of custom session tokens.
+	JWTTemplates *instance.JWTTemplateService
+	// WaitlistEntries manages the waitlist: entries, invites, rejections.
+	WaitlistEntries *waitlist.Service
 
 	backend *transport.Backend
 }
@@ -78,7 +95,15 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
 		JWKS:          jwks.New(b),
-		backend:       b,
+
+		Instance:        instance.New(b),
+		Domains:         instance.NewDomains(b),
+		ProxyChecks:     instance.NewProxyChecks(b),
+		RedirectURLs:    instance.NewRedirectURLs(b),
+		JWTTemplates:    instance.NewJWTTemplates(b),
+		WaitlistEntries: waitlist.New(b),
+
+		backend: b,
 	}, nil
 }
 

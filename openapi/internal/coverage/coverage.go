@@ -23,6 +23,14 @@ func Tags() []string {
 		"Sessions",
 		"Allow-list / Block-list",
 		"JWKS",
+		"Instance Settings",
+		"Beta Features",
+		"Miscellaneous",
+		"Domains",
+		"Proxy Checks",
+		"Redirect URLs",
+		"JWT Templates",
+		"Waitlist Entries",
 	}
 }
 
