@@ -21,6 +21,10 @@ type state struct {
 
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	// inst holds the instance settings, domains, redirect URLs, JWT
+	// templates and waitlist (state_instance.go); built on first use.
+	inst *instanceState
 }
 
 // Built-in organization roles and their system permissions.
