@@ -82,6 +82,9 @@ func sampleID(placeholder string) string {
 		"passkey_identification_id":     "idn_",
 		"web3_wallet_identification_id": "idn_",
 		"trusted_device_id":             "td_",
+		"domain_id":                     "dmn_",
+		"template_id":                   "jtmp_",
+		"waitlist_entry_id":             "wle_",
 	}
 	switch placeholder {
 	case "template_name":
