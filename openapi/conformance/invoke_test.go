@@ -372,6 +372,10 @@ func (f *argFiller) setFromSchema(fv reflect.Value, schema *openapi3.SchemaRef, 
 		return
 	}
 	fv.Set(p.Elem())
+	// Durations are seconds on the wire (JWT lifetimes, clock skews).
+	if d := reflect.Indirect(fv); d.IsValid() && d.Type() == reflect.TypeFor[time.Duration]() {
+		d.SetInt(d.Int() * int64(time.Second))
+	}
 }
 
 // realisticFor replaces the generator's unconstrained placeholder string
@@ -411,6 +415,8 @@ func realisticFor(name string, v any) any {
 		return "ext-4711"
 	case strings.HasSuffix(name, "_id"):
 		return sampleID(name)
+	case name == "from_email_address":
+		return "auth" // the local part only
 	case strings.Contains(name, "email"):
 		return "ada@example.com"
 	case strings.Contains(name, "phone"):
