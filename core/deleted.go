@@ -10,6 +10,8 @@ type DeletedObject struct {
 	ID string `json:"id,omitempty"`
 	// Slug is set by the deletes that answer one (organization domains).
 	Slug string `json:"slug,omitempty"`
+	// ExternalID is set by the deletes that answer one.
+	ExternalID string `json:"external_id,omitempty"`
 	// Deleted is true when the API deleted the resource.
 	Deleted bool `json:"deleted"`
 }
