@@ -59,7 +59,7 @@ func (in *instanceState) domainList() []domainJSON {
 	for _, d := range in.domains {
 		items = append(items, d)
 	}
-	sortBy(items, ordering{field: "created_at"}, func(d *domain, _ string) sortKey { return sortKey{seq: d.seq} })
+	sortBy(items, ordering{field: "created_at", desc: true}, func(d *domain, _ string) sortKey { return sortKey{seq: d.seq} })
 	out := make([]domainJSON, 0, len(items))
 	for _, d := range items {
 		out = append(out, d.json())
@@ -264,7 +264,7 @@ func (u *redirectURL) json() redirectURLJSON {
 }
 
 // listRedirectURLs answers a bare array, or an envelope with
-// paginated=true, oldest first.
+// paginated=true, newest first.
 func listRedirectURLs(s *Server, r *http.Request) (any, *apiError) {
 	q := r.URL.Query()
 	p, e := parsePage(q)
@@ -280,7 +280,7 @@ func listRedirectURLs(s *Server, r *http.Request) (any, *apiError) {
 	for _, u := range in.redirectURLs {
 		items = append(items, u)
 	}
-	sortBy(items, ordering{field: "created_at"}, func(u *redirectURL, _ string) sortKey { return sortKey{seq: u.seq} })
+	sortBy(items, ordering{field: "created_at", desc: true}, func(u *redirectURL, _ string) sortKey { return sortKey{seq: u.seq} })
 	out := make([]redirectURLJSON, 0, len(items))
 	for _, u := range items {
 		out = append(out, u.json())

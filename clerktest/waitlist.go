@@ -49,25 +49,35 @@ type createWaitlistBody struct {
 	Notify       *bool   `json:"notify"`
 }
 
-// checkWaitlist validates one new entry; seen holds the addresses of the
-// same bulk call.
-func (in *instanceState) checkWaitlist(b *createWaitlistBody, seen map[string]bool) *apiError {
+// checkWaitlist validates one new entry's address.
+func checkWaitlist(b *createWaitlistBody) *apiError {
 	if b.EmailAddress == nil || *b.EmailAddress == "" {
 		return errMissing("email_address")
 	}
 	if !validEmail(*b.EmailAddress) {
 		return errFormat("email_address", *b.EmailAddress+" is not a valid email address")
 	}
-	email := strings.ToLower(*b.EmailAddress)
-	if seen[email] {
-		return errDuplicate("waitlist entry")
-	}
+	return nil
+}
+
+// waitlistByEmail returns the entry of an address, or nil.
+func (in *instanceState) waitlistByEmail(email string) *waitlistEntry {
 	for _, w := range in.waitlist {
 		if strings.EqualFold(w.email, email) {
-			return errTaken("email_address", *b.EmailAddress)
+			return w
 		}
 	}
 	return nil
+}
+
+// joinWaitlist returns the address's entry, creating it when the address
+// is not on the waitlist yet (the API answers the existing entry rather
+// than an error).
+func (st *state) joinWaitlist(email string, now int64) *waitlistEntry {
+	if w := st.instanceData().waitlistByEmail(email); w != nil {
+		return w
+	}
+	return st.addWaitlist(email, now)
 }
 
 func (st *state) addWaitlist(email string, now int64) *waitlistEntry {
@@ -81,15 +91,16 @@ func createWaitlistEntry(s *Server, r *http.Request) (any, *apiError) {
 	if e := decodeBody(r, &b); e != nil {
 		return nil, e
 	}
-	if e := s.st.instanceData().checkWaitlist(&b, nil); e != nil {
+	if e := checkWaitlist(&b); e != nil {
 		return nil, e
 	}
 	now := s.nowMillis()
-	return s.st.waitlistJSON(s.st.addWaitlist(*b.EmailAddress, now), now), nil
+	return s.st.waitlistJSON(s.st.joinWaitlist(*b.EmailAddress, now), now), nil
 }
 
-// bulkWaitlistEntries creates 1..50 entries, all or none, and answers a
-// bare array.
+// bulkWaitlistEntries creates 1..50 entries, all or none (every item is
+// checked first), and answers a bare array; an address already on the
+// waitlist answers its existing entry.
 func bulkWaitlistEntries(s *Server, r *http.Request) (any, *apiError) {
 	raw, err := io.ReadAll(r.Body)
 	if err != nil {
@@ -109,23 +120,20 @@ func bulkWaitlistEntries(s *Server, r *http.Request) (any, *apiError) {
 	if len(items) > 50 {
 		return nil, errTooMany("entries", 50)
 	}
-	in := s.st.instanceData()
 	bodies := make([]createWaitlistBody, len(items))
-	seen := map[string]bool{}
 	for i, it := range items {
 		req := &http.Request{Body: io.NopCloser(bytes.NewReader(it))}
 		if e := decodeBody(req, &bodies[i]); e != nil {
 			return nil, e
 		}
-		if e := in.checkWaitlist(&bodies[i], seen); e != nil {
+		if e := checkWaitlist(&bodies[i]); e != nil {
 			return nil, e
 		}
-		seen[strings.ToLower(*bodies[i].EmailAddress)] = true
 	}
 	now := s.nowMillis()
 	out := make([]waitlistEntryJSON, 0, len(bodies))
 	for _, b := range bodies {
-		out = append(out, s.st.waitlistJSON(s.st.addWaitlist(*b.EmailAddress, now), now))
+		out = append(out, s.st.waitlistJSON(s.st.joinWaitlist(*b.EmailAddress, now), now))
 	}
 	return out, nil
 }

@@ -57,7 +57,7 @@ func ExampleDomainService_Create() {
 	// Output: shop.example.com true true
 }
 
-// Redirect URLs of a native app, walked with All.
+// Redirect URLs of a native app, walked with All (newest first).
 func ExampleRedirectURLService_All() {
 	c, stop := exampleClient()
 	defer stop()
@@ -74,8 +74,8 @@ func ExampleRedirectURLService_All() {
 		fmt.Println(r.URL)
 	}
 	// Output:
-	// my-app://oauth-callback
 	// https://example.com/callback
+	// my-app://oauth-callback
 }
 
 // A template's claims, shortcodes included, end up in the session tokens

@@ -214,6 +214,7 @@ func TestFakeRedirectURLLifecycle(t *testing.T) {
 		}
 		walked = append(walked, r.ID)
 	}
+	slices.Reverse(ids) // newest first
 	if !slices.Equal(walked, ids) {
 		t.Fatalf("All = %v, want %v", walked, ids)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -228,25 +229,29 @@ func TestFakeLifecycle(t *testing.T) {
 	if err != nil || e.Status != waitlist.StatusPending || !strings.HasPrefix(e.ID, "wle_") || e.Invitation != nil || e.CreatedAt.IsZero() {
 		t.Fatalf("Create = %+v, %v", e, err)
 	}
-	_, err = c.WaitlistEntries.Create(ctx, &waitlist.CreateParams{EmailAddress: "ada@example.com"})
-	var ae *clerk.APIError
-	if !errors.As(err, &ae) || ae.StatusCode != http.StatusUnprocessableEntity {
-		t.Fatalf("duplicate Create: %v", err)
+	again, err := c.WaitlistEntries.Create(ctx, &waitlist.CreateParams{EmailAddress: "ADA@example.com"})
+	if err != nil || again.ID != e.ID {
+		t.Fatalf("Create of an address on the waitlist = %+v, %v; want the existing entry", again, err)
 	}
+	var ae *clerk.APIError
 
 	var many []*waitlist.CreateParams
 	for i := range 60 {
 		many = append(many, &waitlist.CreateParams{EmailAddress: fmt.Sprintf("w%02d@example.com", i)})
 	}
 	many[10].EmailAddress = "not-an-address"
+	many[20].EmailAddress = "ada@example.com" // already on the waitlist
 	created, err := c.WaitlistEntries.CreateMany(ctx, many)
 	var be *core.BulkError
 	if !errors.As(err, &be) || len(created) != 59 || len(be.Failed()) != 1 || be.Failed()[0].Index != 10 {
 		t.Fatalf("CreateMany = %d created, %v", len(created), err)
 	}
+	if !slices.ContainsFunc(created, func(x *waitlist.Entry) bool { return x.ID == e.ID }) {
+		t.Fatal("CreateMany did not answer the existing entry of ada@example.com")
+	}
 
 	p, err := c.WaitlistEntries.List(ctx, &waitlist.ListParams{OrderBy: "+email_address", Limit: 3})
-	if err != nil || p.TotalCount != 60 || len(p.Data) != 3 || p.Data[0].EmailAddress != "ada@example.com" {
+	if err != nil || p.TotalCount != 59 || len(p.Data) != 3 || p.Data[0].EmailAddress != "ada@example.com" {
 		t.Fatalf("List = %+v, %v", p, err)
 	}
 	n := 0
@@ -256,7 +261,7 @@ func TestFakeLifecycle(t *testing.T) {
 		}
 		n++
 	}
-	if n != 60 {
+	if n != 59 {
 		t.Fatalf("All walked %d entries", n)
 	}
 
@@ -305,7 +310,7 @@ func TestFakeLifecycle(t *testing.T) {
 		}
 		left++
 	}
-	if left != 59 {
+	if left != 58 {
 		t.Fatalf("%d entries left", left)
 	}
 }
