@@ -339,8 +339,34 @@ func deleteRedirectURL(s *Server, r *http.Request) (any, *apiError) {
 	return deletedObject{Object: "redirect_url", ID: id, Deleted: true}, nil
 }
 
+// resolveClaim resolves the shortcodes of a template claim, in nested
+// objects and arrays too ({"https://hasura.io/jwt/claims":
+// {"x-hasura-user-id": "{{user.id}}"}}). Only whole-string shortcodes of
+// the list in WithJWTTemplate are resolved; anything else (a shortcode
+// inside a longer string, other user or session fields) is kept as is.
+func (st *state) resolveClaim(v any, sess *session) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = st.resolveClaim(e, sess)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = st.resolveClaim(e, sess)
+		}
+		return out
+	}
+	return st.resolveShortcode(v, sess)
+}
+
 // jwtTemplate is a stored JWT template. Its claims also feed the lookup
-// of POST /sessions/{id}/tokens/{template_name} (state.templates).
+// of POST /sessions/{id}/tokens/{template_name} (state.templates). Not
+// modelled: the template's lifetime, clock skew and custom signing key do
+// not change the minted token (its exp comes from expires_in_seconds or
+// the default, and the fake's key signs it).
 type jwtTemplate struct {
 	id, name             string
 	seq                  int64

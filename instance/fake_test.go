@@ -270,6 +270,7 @@ func TestFakeJWTTemplateMintsTokens(t *testing.T) {
 		Claims: map[string]any{
 			"uid": "{{user.id}}", "email": "{{user.primary_email_address}}", "name": "{{user.first_name}}",
 			"meta": "{{user.public_metadata}}", "fixed": 42,
+			"https://hasura.io/jwt/claims": map[string]any{"x-hasura-user-id": "{{user.id}}", "roles": []any{"user", "{{user.first_name}}"}},
 		},
 		Lifetime: 2 * time.Minute,
 	})
@@ -289,6 +290,10 @@ func TestFakeJWTTemplateMintsTokens(t *testing.T) {
 	}
 	if m, _ := cl["meta"].(map[string]any); m["plan"] != "pro" {
 		t.Fatalf("meta claim = %v", cl["meta"])
+	}
+	h, _ := cl["https://hasura.io/jwt/claims"].(map[string]any)
+	if roles, _ := h["roles"].([]any); h["x-hasura-user-id"] != u["id"] || len(roles) != 2 || roles[1] != "Ada" {
+		t.Fatalf("nested claims = %v", h)
 	}
 
 	if _, err := c.JWTTemplates.Update(ctx, tmpl.ID, &instance.UpdateJWTTemplateParams{Name: "hasura-v2", Claims: map[string]any{"role": "admin"}}); err != nil {
