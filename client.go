@@ -18,6 +18,7 @@ import (
 	"github.com/clerkgo/clerk/billing"
 	"github.com/clerkgo/clerk/enterprise"
 	"github.com/clerkgo/clerk/identity"
+	"github.com/clerkgo/clerk/instance"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
@@ -28,6 +29,7 @@ import (
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/tokens"
 	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk/waitlist"
 )
 
 // Client is the entry point to the Backend API. It is safe for concurrent
@@ -95,6 +97,20 @@ type Client struct {
 	AdminPortalLinks *tokens.AdminPortalLinkService
 	// AgentTasks creates and revokes agent tasks.
 	AgentTasks *tokens.AgentTaskService
+	// Instance reads and changes the instance's settings (restrictions,
+	// protection, SMS, OAuth, organizations, beta features) and serves the
+	// interstitial page.
+	Instance *instance.Service
+	// Domains manages the instance's satellite domains.
+	Domains *instance.DomainService
+	// ProxyChecks verifies a domain's Frontend API proxy.
+	ProxyChecks *instance.ProxyCheckService
+	// RedirectURLs manages the allowed redirect URLs of native apps.
+	RedirectURLs *instance.RedirectURLService
+	// JWTTemplates manages the templates of custom session tokens.
+	JWTTemplates *instance.JWTTemplateService
+	// WaitlistEntries manages the waitlist: entries, invites, rejections.
+	WaitlistEntries *waitlist.Service
 
 	backend *transport.Backend
 }
@@ -154,6 +170,12 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		TestingTokens:    tokens.NewTestingTokenService(b),
 		AdminPortalLinks: tokens.NewAdminPortalLinkService(b),
 		AgentTasks:       tokens.NewAgentTaskService(b),
+		Instance:         instance.New(b),
+		Domains:          instance.NewDomains(b),
+		ProxyChecks:      instance.NewProxyChecks(b),
+		RedirectURLs:     instance.NewRedirectURLs(b),
+		JWTTemplates:     instance.NewJWTTemplates(b),
+		WaitlistEntries:  waitlist.New(b),
 
 		backend: b,
 	}, nil

@@ -44,6 +44,7 @@ func routeTables() []map[string]op {
 		billingRoutes(),
 		oauthAppRoutes(),
 		identityRoutes(),
+		instanceRoutes(),
 	}
 }
 
@@ -55,15 +56,18 @@ func (s *Server) wrap(fn op) http.Handler {
 		traceID := w.Header().Get("Clerk-Trace-Id")
 		s.mu.Lock()
 		res, apiErr := fn(s, r)
+		raw, isRaw := res.(rawAnswer)
 		var b []byte
 		var err error
-		if apiErr == nil {
+		if apiErr == nil && !isRaw {
 			b, err = json.Marshal(res)
 		}
 		s.mu.Unlock()
 		switch {
 		case apiErr != nil:
 			writeError(w, traceID, apiErr)
+		case isRaw:
+			raw.write(w)
 		case err != nil:
 			writeError(w, traceID, newError(http.StatusInternalServerError, "internal_clerk_error",
 				"internal error", "The fake could not encode its answer: "+err.Error()))

@@ -34,6 +34,9 @@ type state struct {
 	oauthApps map[string]*fakeOAuthApp
 	// ident holds the identity routes' state (state_identity.go).
 	ident *identityState
+	// inst holds the instance settings, domains, redirect URLs, JWT
+	// templates and waitlist (state_instance.go); built on first use.
+	inst *instanceState
 }
 
 // Built-in organization roles and their system permissions.

@@ -88,7 +88,7 @@ func createTemplateToken(s *Server, r *http.Request) (any, *apiError) {
 	now := s.now()
 	claims := make(map[string]any, len(tmpl)+7)
 	for k, v := range tmpl {
-		claims[k] = s.st.resolveShortcode(v, sess)
+		claims[k] = s.st.resolveClaim(v, sess)
 	}
 	claims["sub"] = sess.userID
 	claims["iss"] = s.iss

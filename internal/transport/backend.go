@@ -179,8 +179,9 @@ type callState struct {
 type callKey struct{}
 
 // Do sends r and decodes a 2xx JSON body into out (nil: discard; a
-// *json.RawMessage receives the body as is). Non-2xx answers, and 2xx
-// answers that cannot be read or decoded, return an *APIError.
+// *json.RawMessage receives a JSON body as is, a *[]byte any body).
+// Non-2xx answers, and 2xx answers that cannot be read or decoded, return
+// an *APIError.
 func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 	if ctx == nil {
 		return Invalid("ctx", "must not be nil")
@@ -306,6 +307,11 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 		// matches context.DeadlineExceeded.
 		return fail(fmt.Errorf("%w: %w", ErrInvalidResponse, readErr))
 	case out == nil:
+		return nil
+	}
+	if raw, ok := out.(*[]byte); ok {
+		// Non-JSON answers (the interstitial page) are taken as they are.
+		*raw = bytes.Clone(data)
 		return nil
 	}
 	if raw, ok := out.(*json.RawMessage); ok {

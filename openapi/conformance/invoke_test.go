@@ -88,6 +88,9 @@ func sampleID(placeholder string) string {
 		"sign_in_token_id":              "sit_",
 		"actor_token_id":                "act_",
 		"agent_task_id":                 "agtask_",
+		"domain_id":                     "dmn_",
+		"template_id":                   "jtmp_",
+		"waitlist_entry_id":             "wle_",
 	}
 	switch placeholder {
 	case "template_name":
@@ -381,6 +384,10 @@ func (f *argFiller) setFromSchema(fv reflect.Value, schema *openapi3.SchemaRef, 
 		return
 	}
 	fv.Set(p.Elem())
+	// Durations are seconds on the wire (JWT lifetimes, clock skews).
+	if d := reflect.Indirect(fv); d.IsValid() && d.Type() == reflect.TypeFor[time.Duration]() {
+		d.SetInt(d.Int() * int64(time.Second))
+	}
 }
 
 // realisticFor replaces the generator's unconstrained placeholder string
@@ -420,6 +427,8 @@ func realisticFor(name string, v any) any {
 		return "ext-4711"
 	case strings.HasSuffix(name, "_id"):
 		return sampleID(name)
+	case name == "from_email_address":
+		return "auth" // the local part only
 	case strings.Contains(name, "email"):
 		return "ada@example.com"
 	case strings.Contains(name, "phone"):

@@ -41,6 +41,14 @@ func Tags() []string {
 		"Testing Tokens",
 		"Admin Portal Link Tokens",
 		"Agent Tasks",
+		"Instance Settings",
+		"Beta Features",
+		"Miscellaneous",
+		"Domains",
+		"Proxy Checks",
+		"Redirect URLs",
+		"JWT Templates",
+		"Waitlist Entries",
 	}
 }
 
