@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/jwt"
 )
@@ -39,9 +40,14 @@ type KeySet struct {
 	Keys []Key `json:"keys"`
 }
 
-// API is the JWKS service as an interface, for fakes in tests.
+// API is the JWKS service as an interface, for fakes in tests (embed
+// Unimplemented in one).
+//
+// Key and Refresh take no request options: they work on the key cache,
+// whose fetches are shared by every caller (and Key's signature is
+// jwt.KeySource's).
 type API interface {
-	Get(ctx context.Context) (*KeySet, error)
+	Get(ctx context.Context, opts ...core.RequestOption) (*KeySet, error)
 	Key(ctx context.Context, kid string) (crypto.PublicKey, error)
 	Refresh(ctx context.Context) error
 }
@@ -67,9 +73,9 @@ func New(b *transport.Backend, opts ...jwt.JWKSOption) *Service {
 // Get fetches the key set, uncached.
 //
 // API: GET /jwks (GetJWKS)
-func (s *Service) Get(ctx context.Context) (*KeySet, error) {
+func (s *Service) Get(ctx context.Context, opts ...core.RequestOption) (*KeySet, error) {
 	set := new(KeySet)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/jwks"}, set); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/jwks", Options: opts}, set); err != nil {
 		return nil, err
 	}
 	return set, nil
