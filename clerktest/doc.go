@@ -4,7 +4,7 @@
 //
 //	srv := clerktest.NewServer(t) // httptest server, closed by t.Cleanup
 //	c, _ := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
-//	uid, _ := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+//	uid := srv.AddUser(clerktest.User{Email: "ada@example.com"}) // fails the test on error
 //	u, err := c.Users.Get(ctx, uid)
 //
 // The fake keeps users, organizations, memberships, organization

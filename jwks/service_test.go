@@ -58,10 +58,7 @@ func TestVerifierOnClientJWKSFetchesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	userID := srv.AddUser(clerktest.User{Email: "ada@example.com"})
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
 	for range 50 {
