@@ -39,6 +39,7 @@ func (s *Server) buildMux() {
 func routeTables() []map[string]op {
 	return []map[string]op{
 		baseRoutes(),
+		extrasRoutes(),
 	}
 }
 

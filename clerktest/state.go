@@ -21,6 +21,10 @@ type state struct {
 
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	// extras is the state of the less common operations (billing
+	// credits); see state_extras.go.
+	extras stateExtras
 }
 
 // Built-in organization roles and their system permissions.
