@@ -12,4 +12,6 @@ type DeletedObject struct {
 	Slug string `json:"slug,omitempty"`
 	// Deleted is true when the API deleted the resource.
 	Deleted bool `json:"deleted"`
+	// ExternalID is set by the deletes that answer one.
+	ExternalID string `json:"external_id,omitempty"`
 }

@@ -448,6 +448,10 @@ func setGeneric(fv reflect.Value) {
 		fv.SetString("avatar.png")
 	case t.Kind() == reflect.Bool:
 		fv.SetBool(true)
+	case t == reflect.TypeFor[time.Duration]():
+		// A week: a whole number of days and of seconds, within every
+		// API range of a lifetime.
+		fv.Set(reflect.ValueOf(7 * 24 * time.Hour))
 	case fv.CanInt():
 		fv.SetInt(1)
 	case t.Kind() == reflect.Pointer:
