@@ -388,6 +388,11 @@ func TestBadInputSendsNothing(t *testing.T) {
 		call  func(context.Context, *bans.Service) error
 	}{
 		{"ban empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Ban(ctx, ""); return err }},
+		{"ban many nil ctx", "ctx", func(_ context.Context, s *bans.Service) error {
+			var nilCtx context.Context
+			_, err := s.BanMany(nilCtx, []string{"user_1"})
+			return err
+		}},
 		{"unban blank", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Unban(ctx, "  "); return err }},
 		{"lock empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Lock(ctx, ""); return err }},
 		{"unlock empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Unlock(ctx, ""); return err }},

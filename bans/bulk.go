@@ -55,6 +55,9 @@ type bulkBody struct {
 }
 
 func (s *Service) bulk(ctx context.Context, path, op string, limit int, ids []string, done func(*users.User) bool, opts []core.RequestOption) ([]*users.User, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	if len(ids) == 0 {
 		return nil, transport.Invalid("userIDs", "must hold at least one user ID")
 	}

@@ -130,6 +130,9 @@ const CreateManyLimit = 10
 //
 // API: POST /invitations/bulk (CreateBulkInvitations)
 func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts ...core.RequestOption) ([]*Invitation, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	if len(params) == 0 {
 		return nil, transport.Invalid("params", "must hold at least one invitation")
 	}

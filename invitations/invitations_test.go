@@ -498,6 +498,11 @@ func TestBadInputSendsNothing(t *testing.T) {
 			_, err := s.Create(ctx, nil)
 			return err
 		}},
+		{"create many nil ctx", "ctx", func(_ context.Context, s *invitations.Service) error {
+			var nilCtx context.Context
+			_, err := s.CreateMany(nilCtx, bulkParams(2))
+			return err
+		}},
 		{"expiry not whole days", "ExpiresIn", func(ctx context.Context, s *invitations.Service) error {
 			_, err := s.Create(ctx, &invitations.CreateParams{EmailAddress: "a@example.com", ExpiresIn: 36 * time.Hour})
 			return err

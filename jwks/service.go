@@ -89,6 +89,9 @@ func (s *Service) Get(ctx context.Context, opts ...core.RequestOption) (*KeySet,
 //
 // API: GET /jwks (GetJWKS)
 func (s *Service) Key(ctx context.Context, kid string) (crypto.PublicKey, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	return s.cache.Key(ctx, kid)
 }
 
@@ -97,6 +100,9 @@ func (s *Service) Key(ctx context.Context, kid string) (crypto.PublicKey, error)
 //
 // API: GET /jwks (GetJWKS)
 func (s *Service) Refresh(ctx context.Context) error {
+	if ctx == nil {
+		return transport.Invalid("ctx", "must not be nil")
+	}
 	return s.cache.Refresh(ctx)
 }
 
