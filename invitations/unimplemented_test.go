@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/internal/testkit"
+	"github.com/clerkgo/clerk/invitations"
 )
 
 func TestUnimplementedAnswersEveryMethod(t *testing.T) {

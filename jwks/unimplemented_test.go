@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/clerkgo/clerk/jwks"
 	"github.com/clerkgo/clerk/internal/testkit"
+	"github.com/clerkgo/clerk/jwks"
 )
 
 func TestUnimplementedAnswersEveryMethod(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/internal/testkit"
+	"github.com/clerkgo/clerk/sessions"
 )
 
 func TestUnimplementedAnswersEveryMethod(t *testing.T) {
