@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
@@ -92,7 +94,7 @@ func TestRequestShapes(t *testing.T) {
 			return err
 		}, `{"data":[],"total_count":0}`, http.MethodGet, "/allowlist_identifiers", url.Values{"paginated": {"true"}}, ""},
 		{"list allowlist paged", func(ctx context.Context, s *bans.Service) error {
-			_, err := s.ListAllowlistIdentifiers(ctx, &bans.ListAllowlistParams{Limit: clerk.Ptr(25), Offset: clerk.Ptr(50)})
+			_, err := s.ListAllowlistIdentifiers(ctx, &bans.ListAllowlistParams{Limit: 25, Offset: 50})
 			return err
 		}, `{"data":[],"total_count":0}`, http.MethodGet, "/allowlist_identifiers",
 			url.Values{"paginated": {"true"}, "limit": {"25"}, "offset": {"50"}}, ""},
@@ -101,7 +103,7 @@ func TestRequestShapes(t *testing.T) {
 			return err
 		}, allowJSON, http.MethodPost, "/allowlist_identifiers", nil, `{"identifier":"ada@example.com"}`},
 		{"create allowlist identifier with notify", func(ctx context.Context, s *bans.Service) error {
-			_, err := s.CreateAllowlistIdentifier(ctx, &bans.CreateAllowlistIdentifierParams{Identifier: "*@example.com", Notify: clerk.Ptr(true)})
+			_, err := s.CreateAllowlistIdentifier(ctx, &bans.CreateAllowlistIdentifierParams{Identifier: "*@example.com", Notify: true})
 			return err
 		}, allowJSON, http.MethodPost, "/allowlist_identifiers", nil, `{"identifier":"*@example.com","notify":true}`},
 		{"delete allowlist identifier", func(ctx context.Context, s *bans.Service) error {
@@ -146,8 +148,7 @@ func TestDecode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if u.ID != "user_1" || u.Object != "user" || !u.Banned || u.Locked || u.CreatedAt != 1764547200000 ||
-			u.LastActiveAt == nil || *u.LastActiveAt != 1764547400000 || len(u.EmailAddresses) != 1 {
+		if u.ID != "user_1" || u.Object != "user" || !u.Banned || u.Locked || len(u.EmailAddresses) != 1 {
 			t.Errorf("user = %+v", u)
 		}
 	})
@@ -160,7 +161,7 @@ func TestDecode(t *testing.T) {
 		}
 		want := &bans.AllowlistIdentifier{
 			Object: "allowlist_identifier", ID: "alid_1", InvitationID: "inv_1", Identifier: "ada@example.com",
-			IdentifierType: bans.IdentifierEmailAddress, InstanceID: "ins_1", CreatedAt: 1764547200000, UpdatedAt: 1764547201000,
+			IdentifierType: bans.IdentifierEmailAddress, InstanceID: "ins_1", CreatedAt: time.UnixMilli(1764547200000).UTC(), UpdatedAt: time.UnixMilli(1764547201000).UTC(),
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
@@ -175,7 +176,7 @@ func TestDecode(t *testing.T) {
 		}
 		want := &bans.BlocklistIdentifier{
 			Object: "blocklist_identifier", ID: "blid_1", Identifier: "spam.example.com",
-			IdentifierType: bans.IdentifierEmailAddress, InstanceID: "ins_1", CreatedAt: 1764547200000, UpdatedAt: 1764547201000,
+			IdentifierType: bans.IdentifierEmailAddress, InstanceID: "ins_1", CreatedAt: time.UnixMilli(1764547200000).UTC(), UpdatedAt: time.UnixMilli(1764547201000).UTC(),
 		}
 		if !page.HasTotal || page.TotalCount != 1 || len(page.Data) != 1 {
 			t.Fatalf("page = %+v", page)
@@ -191,7 +192,7 @@ func TestDecode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(&bans.DeletedObject{Object: "allowlist_identifier", ID: "alid_1", Deleted: true}, got); diff != "" {
+		if diff := cmp.Diff(&clerk.DeletedObject{Object: "allowlist_identifier", ID: "alid_1", Deleted: true}, got); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 	})
@@ -291,44 +292,89 @@ func TestBulkChunks(t *testing.T) {
 	}
 }
 
+// refuseIDs answers a bulk ban or unban like the API: a call naming any
+// of the bad IDs is refused as a whole with 404, any other is echoed.
+func refuseIDs(bad ...string) func(int, call) reply {
+	return func(n int, c call) reply {
+		var in struct {
+			UserIDs []string `json:"user_ids"`
+		}
+		if err := json.Unmarshal([]byte(c.Body), &in); err != nil {
+			return reply{Status: http.StatusBadRequest, Body: errorBody("bad_body", err.Error())}
+		}
+		for _, id := range in.UserIDs {
+			if slices.Contains(bad, id) {
+				return reply{Status: http.StatusNotFound, Body: errorBody("resource_not_found", "No user was found with id "+id)}
+			}
+		}
+		return bulkEcho(-1)(n, c)
+	}
+}
+
 func TestBulkPartialFailure(t *testing.T) {
 	t.Parallel()
 	in := ids(120)
-	c, f := newFake(t, bulkEcho(1))
+	c, f := newFake(t, refuseIDs(in[60]))
 	got, err := c.Bans.BanMany(context.Background(), in)
-	var be *bans.BulkError
+	var be *clerk.BulkError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want *BulkError", err)
 	}
 	var apiErr *clerk.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || !errors.Is(err, clerk.ErrBadRequest) {
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound || !errors.Is(err, clerk.ErrNotFound) {
 		t.Errorf("err does not unwrap to the API error: %v", err)
 	}
-	if diff := cmp.Diff(in[:50], be.Processed); diff != "" {
-		t.Errorf("Processed (-want +got):\n%s", diff)
+	failed := be.Failed()
+	if len(failed) != 1 || failed[0].Index != 60 || failed[0].Key != in[60] || !errors.Is(failed[0].Err, clerk.ErrNotFound) {
+		t.Errorf("Failed = %+v", failed)
 	}
-	if diff := cmp.Diff(in[50:100], be.Failed); diff != "" {
-		t.Errorf("Failed (-want +got):\n%s", diff)
+	if n := len(be.Processed()); n != 119 {
+		t.Errorf("%d processed, want 119", n)
 	}
-	if diff := cmp.Diff(in[100:], be.NotSent); diff != "" {
-		t.Errorf("NotSent (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(in[50:], be.Unprocessed()); diff != "" {
+	if diff := cmp.Diff([]int{60}, be.Unprocessed()); diff != "" {
 		t.Errorf("Unprocessed (-want +got):\n%s", diff)
 	}
-	if len(got) != 50 || got[0].ID != in[0] || got[49].ID != in[49] {
-		t.Errorf("returned %d users, want the first 50", len(got))
+	if len(got) != 119 {
+		t.Errorf("returned %d users, want 119", len(got))
 	}
-	if n := len(f.Calls()); n != 2 {
-		t.Errorf("%d requests, want 2 (stop after the failure)", n)
+	// Each good ID is in exactly one accepted call.
+	accepted := map[string]int{}
+	for i, call := range f.Calls() {
+		if i < len(f.Calls()) && !strings.Contains(call.Body, in[60]) {
+			for _, id := range bodyIDs(t, call) {
+				accepted[id]++
+			}
+		}
 	}
-	if be.Op != "ban" || !strings.Contains(err.Error(), "bulk ban: 50 processed, 50 failed, 20 not sent") {
+	for _, id := range in {
+		if want := map[bool]int{true: 0, false: 1}[id == in[60]]; accepted[id] != want {
+			t.Errorf("%s in %d accepted calls, want %d", id, accepted[id], want)
+		}
+	}
+	if be.Op != "Bans.BanMany" || !strings.Contains(err.Error(), "119 processed, 1 failed, 0 not sent") {
 		t.Errorf("message = %q", err.Error())
 	}
-	// The caller's slice is not aliased by the report.
-	be.Failed[0] = "changed"
-	if in[50] == "changed" {
-		t.Error("BulkError aliases the input slice")
+}
+
+func TestBulkStopOnError(t *testing.T) {
+	t.Parallel()
+	in := ids(120)
+	c, f := newFake(t, refuseIDs(in[60]))
+	got, err := c.Bans.BanMany(context.Background(), in, clerk.WithStopOnError())
+	var be *clerk.BulkError
+	if !errors.As(err, &be) {
+		t.Fatalf("err = %v, want *BulkError", err)
+	}
+	if n, f, ns := len(be.Processed()), len(be.Failed()), len(be.NotSent()); n != 99 || f != 1 || ns != 20 {
+		t.Errorf("report %d/%d/%d, want 99/1/20", n, f, ns)
+	}
+	if len(got) != 99 {
+		t.Errorf("returned %d users, want 99", len(got))
+	}
+	for _, call := range f.Calls() {
+		if strings.Contains(call.Body, in[100]) {
+			t.Errorf("an ID after the refused chunk was sent: %s", call.Body)
+		}
 	}
 }
 
@@ -342,6 +388,11 @@ func TestBadInputSendsNothing(t *testing.T) {
 		call  func(context.Context, *bans.Service) error
 	}{
 		{"ban empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Ban(ctx, ""); return err }},
+		{"ban many nil ctx", "ctx", func(_ context.Context, s *bans.Service) error {
+			var nilCtx context.Context
+			_, err := s.BanMany(nilCtx, []string{"user_1"})
+			return err
+		}},
 		{"unban blank", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Unban(ctx, "  "); return err }},
 		{"lock empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Lock(ctx, ""); return err }},
 		{"unlock empty", "user_id", func(ctx context.Context, s *bans.Service) error { _, err := s.Unlock(ctx, ""); return err }},

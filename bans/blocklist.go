@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -12,8 +13,8 @@ import (
 // paging parameters: the one page holds every entry and the total.
 //
 // API: GET /blocklist_identifiers (ListBlocklistIdentifiers)
-func (s *Service) ListBlocklistIdentifiers(ctx context.Context) (*pagination.Page[BlocklistIdentifier], error) {
-	return transport.List[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", nil)
+func (s *Service) ListBlocklistIdentifiers(ctx context.Context, opts ...core.RequestOption) (*pagination.Page[BlocklistIdentifier], error) {
+	return transport.List[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", nil, opts...)
 }
 
 // AllBlocklistIdentifiers yields every blocklist entry. It makes one
@@ -21,9 +22,12 @@ func (s *Service) ListBlocklistIdentifiers(ctx context.Context) (*pagination.Pag
 // so that the blocklist reads like every other list.
 //
 // API: GET /blocklist_identifiers (ListBlocklistIdentifiers)
-func (s *Service) AllBlocklistIdentifiers(ctx context.Context) iter.Seq2[*BlocklistIdentifier, error] {
+func (s *Service) AllBlocklistIdentifiers(ctx context.Context, opts ...core.RequestOption) iter.Seq2[*BlocklistIdentifier, error] {
+	if ctx == nil {
+		return transport.Fail[BlocklistIdentifier](transport.Invalid("ctx", "must not be nil"))
+	}
 	return func(yield func(*BlocklistIdentifier, error) bool) {
-		page, err := s.ListBlocklistIdentifiers(ctx)
+		page, err := s.ListBlocklistIdentifiers(ctx, opts...)
 		if err != nil {
 			yield(nil, err)
 			return
@@ -50,11 +54,11 @@ type CreateBlocklistIdentifierParams struct {
 // not replayed after it may have reached the API.
 //
 // API: POST /blocklist_identifiers (CreateBlocklistIdentifier)
-func (s *Service) CreateBlocklistIdentifier(ctx context.Context, params *CreateBlocklistIdentifierParams) (*BlocklistIdentifier, error) {
+func (s *Service) CreateBlocklistIdentifier(ctx context.Context, params *CreateBlocklistIdentifierParams, opts ...core.RequestOption) (*BlocklistIdentifier, error) {
 	if params == nil {
 		return nil, transport.Invalid("params", "must not be nil")
 	}
-	return createIdentifier[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", params.Identifier, params)
+	return createIdentifier[BlocklistIdentifier](ctx, s.b, "/blocklist_identifiers", params.Identifier, params, opts)
 }
 
 // DeleteBlocklistIdentifier removes an identifier from the blocklist. It
@@ -62,6 +66,6 @@ func (s *Service) CreateBlocklistIdentifier(ctx context.Context, params *CreateB
 // deleted it, and counts as success.
 //
 // API: DELETE /blocklist_identifiers/{identifier_id} (DeleteBlocklistIdentifier)
-func (s *Service) DeleteBlocklistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error) {
-	return s.deleteIdentifier(ctx, "/blocklist_identifiers/{identifier_id}", "blocklist_identifier", identifierID)
+func (s *Service) DeleteBlocklistIdentifier(ctx context.Context, identifierID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
+	return s.deleteIdentifier(ctx, "/blocklist_identifiers/{identifier_id}", "blocklist_identifier", identifierID, opts)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/users"
 )
 
 // exampleServer stands in for the Backend API: it bans whoever it is asked
@@ -58,10 +59,14 @@ func ExampleService_BanMany() {
 	}
 	// 120 IDs go out as three calls: 50, 50 and 20.
 	banned, err := c.Bans.BanMany(context.Background(), ids)
-	var bulkErr *bans.BulkError
+	var bulkErr *clerk.BulkError
 	if errors.As(err, &bulkErr) {
-		// Resume later with bulkErr.Unprocessed().
-		fmt.Println("stopped:", bulkErr.Err, "left:", len(bulkErr.Unprocessed()))
+		// Every chunk was attempted; resume later with the unprocessed
+		// inputs. Each failed item names its ID and the API's error.
+		for _, it := range bulkErr.Failed() {
+			fmt.Println("not banned:", it.Key, it.Err)
+		}
+		fmt.Println("left:", len(bulkErr.Unprocessed()))
 		return
 	}
 	fmt.Println(len(banned), "banned in", calls.Load(), "calls; last:", banned[119].ID, banned[119].Banned)
@@ -89,4 +94,29 @@ func ExampleService_Ban() {
 	}
 	fmt.Println(u.ID, "banned:", u.Banned)
 	// Output: user_1 banned: true
+}
+
+// fakeBans is a test double for code that only bans: it embeds
+// bans.Unimplemented, so it keeps compiling when bans.API grows, and
+// overrides Ban.
+type fakeBans struct {
+	bans.Unimplemented
+	banned []string
+}
+
+func (f *fakeBans) Ban(_ context.Context, userID string, _ ...clerk.RequestOption) (*users.User, error) {
+	f.banned = append(f.banned, userID)
+	return &users.User{ID: userID, Banned: true}, nil
+}
+
+func ExampleUnimplemented() {
+	var api bans.API = &fakeBans{}
+	u, _ := api.Ban(context.Background(), "user_1")
+	fmt.Println(u.ID, "banned:", u.Banned)
+
+	_, err := api.Lock(context.Background(), "user_1")
+	fmt.Println(errors.Is(err, clerk.ErrNotImplemented), err)
+	// Output:
+	// user_1 banned: true
+	// true clerk: Bans.Lock is not implemented by this fake
 }

@@ -56,7 +56,7 @@ func TestAllAllowlistIdentifiers(t *testing.T) {
 			t.Parallel()
 			c, f := newFake(t, allowPager(tt.ids, tt.bare))
 			var got []string
-			for it, err := range c.Bans.AllAllowlistIdentifiers(context.Background(), &bans.ListAllowlistParams{Limit: clerk.Ptr(3)}) {
+			for it, err := range c.Bans.AllAllowlistIdentifiers(context.Background(), &bans.ListAllowlistParams{Limit: 3}) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -80,7 +80,7 @@ func TestAllAllowlistIdentifiers(t *testing.T) {
 	t.Run("break stops the walk", func(t *testing.T) {
 		t.Parallel()
 		c, f := newFake(t, allowPager(all, false))
-		for range c.Bans.AllAllowlistIdentifiers(context.Background(), &bans.ListAllowlistParams{Limit: clerk.Ptr(3)}) {
+		for range c.Bans.AllAllowlistIdentifiers(context.Background(), &bans.ListAllowlistParams{Limit: 3}) {
 			break
 		}
 		if n := len(f.Calls()); n != 1 {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/clerkgo/clerk/users"
@@ -24,22 +25,22 @@ func New(b *transport.Backend) *Service { return &Service{b: b} }
 // API is every operation of Service, so that code using bans can be
 // tested against a fake.
 type API interface {
-	Ban(ctx context.Context, userID string) (*users.User, error)
-	Unban(ctx context.Context, userID string) (*users.User, error)
-	Lock(ctx context.Context, userID string) (*users.User, error)
-	Unlock(ctx context.Context, userID string) (*users.User, error)
-	BanMany(ctx context.Context, userIDs []string) ([]*users.User, error)
-	UnbanMany(ctx context.Context, userIDs []string) ([]*users.User, error)
+	Ban(ctx context.Context, userID string, opts ...core.RequestOption) (*users.User, error)
+	Unban(ctx context.Context, userID string, opts ...core.RequestOption) (*users.User, error)
+	Lock(ctx context.Context, userID string, opts ...core.RequestOption) (*users.User, error)
+	Unlock(ctx context.Context, userID string, opts ...core.RequestOption) (*users.User, error)
+	BanMany(ctx context.Context, userIDs []string, opts ...core.RequestOption) ([]*users.User, error)
+	UnbanMany(ctx context.Context, userIDs []string, opts ...core.RequestOption) ([]*users.User, error)
 
-	ListAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) (*pagination.Page[AllowlistIdentifier], error)
-	AllAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams) iter.Seq2[*AllowlistIdentifier, error]
-	CreateAllowlistIdentifier(ctx context.Context, params *CreateAllowlistIdentifierParams) (*AllowlistIdentifier, error)
-	DeleteAllowlistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error)
+	ListAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams, opts ...core.RequestOption) (*pagination.Page[AllowlistIdentifier], error)
+	AllAllowlistIdentifiers(ctx context.Context, params *ListAllowlistParams, opts ...core.RequestOption) iter.Seq2[*AllowlistIdentifier, error]
+	CreateAllowlistIdentifier(ctx context.Context, params *CreateAllowlistIdentifierParams, opts ...core.RequestOption) (*AllowlistIdentifier, error)
+	DeleteAllowlistIdentifier(ctx context.Context, identifierID string, opts ...core.RequestOption) (*core.DeletedObject, error)
 
-	ListBlocklistIdentifiers(ctx context.Context) (*pagination.Page[BlocklistIdentifier], error)
-	AllBlocklistIdentifiers(ctx context.Context) iter.Seq2[*BlocklistIdentifier, error]
-	CreateBlocklistIdentifier(ctx context.Context, params *CreateBlocklistIdentifierParams) (*BlocklistIdentifier, error)
-	DeleteBlocklistIdentifier(ctx context.Context, identifierID string) (*DeletedObject, error)
+	ListBlocklistIdentifiers(ctx context.Context, opts ...core.RequestOption) (*pagination.Page[BlocklistIdentifier], error)
+	AllBlocklistIdentifiers(ctx context.Context, opts ...core.RequestOption) iter.Seq2[*BlocklistIdentifier, error]
+	CreateBlocklistIdentifier(ctx context.Context, params *CreateBlocklistIdentifierParams, opts ...core.RequestOption) (*BlocklistIdentifier, error)
+	DeleteBlocklistIdentifier(ctx context.Context, identifierID string, opts ...core.RequestOption) (*core.DeletedObject, error)
 }
 
 var _ API = (*Service)(nil)

@@ -1,7 +1,6 @@
 package clerktest
 
 import (
-	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -146,15 +145,10 @@ func (b *billingState) plan(id string) *fakePlan {
 	return nil
 }
 
-func money(amount int64) map[string]any {
-	return map[string]any{"amount": amount, "amount_formatted": fmt.Sprintf("%d.%02d", amount/100, amount%100),
-		"currency": "USD", "currency_symbol": "$"}
-}
-
 func (p *fakePlan) json() map[string]any {
 	return map[string]any{
-		"object": "commerce_plan", "id": p.id, "name": p.name, "fee": money(p.amount),
-		"annual_monthly_fee": money(p.amount * 10 / 12), "annual_fee": money(p.amount * 10),
+		"object": "commerce_plan", "id": p.id, "name": p.name, "fee": money(p.amount, "USD"),
+		"annual_monthly_fee": money(p.amount*10/12, "USD"), "annual_fee": money(p.amount*10, "USD"),
 		"description": nil, "product_id": "", "is_default": p.isDefault, "is_recurring": p.amount > 0,
 		"publicly_visible": true, "has_base_fee": p.amount > 0, "for_payer_type": p.payerType, "slug": p.slug,
 		"avatar_url": nil, "features": []any{}, "free_trial_enabled": p.trial, "free_trial_days": nullableInt(p.trialDays),
@@ -172,7 +166,7 @@ func (s *Server) priceJSON(pr *fakePrice) map[string]any {
 	return map[string]any{
 		"object": "commerce_price", "id": pr.id, "plan_id": pr.planID, "instance_id": s.st.instanceID,
 		"currency": pr.currency, "currency_symbol": "$", "amount": pr.amount, "annual_monthly_amount": pr.annualMonthly,
-		"fee": money(pr.amount), "annual_monthly_fee": money(pr.annualMonthly), "description": pr.description,
+		"fee": money(pr.amount, "USD"), "annual_monthly_fee": money(pr.annualMonthly, "USD"), "description": pr.description,
 		"is_default": pr.isDefault, "created_at": pr.createdAt, "supported_billing_periods": pr.periods,
 	}
 }
@@ -472,7 +466,7 @@ func (s *Server) attemptJSON(st *fakeStatement) map[string]any {
 		"object": "commerce_payment", "id": st.paymentID, "payment_id": st.paymentID, "instance_id": s.st.instanceID,
 		"charge_type": "recurring", "payee_id": "cpayee_" + s.st.instanceID, "payee": map[string]any{},
 		"payer_id": "cpayer_" + st.payerID, "payer": s.payerJSON(st.payerID), "subscription_item_id": st.itemID,
-		"amount": money(st.amount), "payment_method_id": "cpm_test",
+		"amount": money(st.amount, "USD"), "payment_method_id": "cpm_test",
 		"payment_method": map[string]any{"object": "commerce_payment_method", "id": "cpm_test", "payer_id": "cpayer_" + st.payerID,
 			"payment_type": "card", "gateway": "stripe", "gateway_external_id": "pm_test", "gateway_external_account_id": "acct_test",
 			"last4": "4242", "status": "active", "card_type": "visa"},
@@ -485,7 +479,7 @@ func (s *Server) statementJSON(st *fakeStatement) map[string]any {
 	return map[string]any{
 		"object": "commerce_statement", "id": st.id, "instance_id": s.st.instanceID, "timestamp": st.timestamp,
 		"payer": s.payerJSON(st.payerID), "status": "closed",
-		"totals": map[string]any{"grand_total": money(st.amount), "subtotal": money(st.amount), "base_fee": money(st.amount), "tax_total": money(0)},
+		"totals": map[string]any{"grand_total": money(st.amount, "USD"), "subtotal": money(st.amount, "USD"), "base_fee": money(st.amount, "USD"), "tax_total": money(0, "USD")},
 		"groups": []any{map[string]any{"object": "commerce_statement_group", "timestamp": st.timestamp, "items": []any{s.attemptJSON(st)}}},
 	}
 }

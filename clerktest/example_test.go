@@ -77,8 +77,16 @@ func ExampleServer_AddUser() {
 		log.Fatal(err)
 	}
 	defer srv.Close()
-	uid, _ := srv.AddUser(clerktest.User{Email: "ada@example.com", Password: "correct horse"})
-	orgID, _ := srv.AddOrganization(clerktest.Organization{Name: "Acme Inc.", CreatedBy: uid})
+	// A server from Start has no test to fail: the Try variants return
+	// the error (in a test, srv.AddUser(...) fails the test instead).
+	uid, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com", Password: "correct horse"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	orgID, err := srv.TryAddOrganization(clerktest.Organization{Name: "Acme Inc.", CreatedBy: uid})
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	c, _ := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
 	n, _ := c.Users.Count(context.Background(), &users.ListParams{OrganizationIDs: []string{orgID}})

@@ -243,7 +243,7 @@ func TestConcurrentUse(t *testing.T) {
 			_ = a.srv.Requests()
 			if i%10 == 0 {
 				a.srv.SetLatency(0)
-				_, _ = a.srv.AddUser(clerktest.User{})
+				_, _ = a.srv.TryAddUser(clerktest.User{})
 			}
 		}()
 	}

@@ -202,9 +202,11 @@ func (st *state) createUser(b *createUserBody, now int64) (*user, *apiError) {
 	}
 	if b.TOTPSecret != nil && *b.TOTPSecret != "" {
 		u.totp = true
+		u.extras.totpSecret = *b.TOTPSecret
 	}
 	if len(b.BackupCodes) > 0 {
 		u.backupCodes = true
+		u.extras.backupCodes = append([]string(nil), b.BackupCodes...)
 	}
 	if u.totp || u.backupCodes {
 		u.mfaEnabledAt = i64p(now)
@@ -330,9 +332,11 @@ func updateUser(s *Server, r *http.Request) (any, *apiError) {
 	}
 	if b.TOTPSecret != nil && *b.TOTPSecret != "" {
 		u.totp = true
+		u.extras.totpSecret = *b.TOTPSecret
 	}
 	if len(b.BackupCodes) > 0 {
 		u.backupCodes = true
+		u.extras.backupCodes = append([]string(nil), b.BackupCodes...)
 	}
 	if (u.totp || u.backupCodes) && u.mfaEnabledAt == nil {
 		u.mfaEnabledAt = i64p(now)

@@ -41,7 +41,7 @@ func unlockUser(s *Server, r *http.Request) (any, *apiError) {
 
 // deleteProfileImage: users of the fake never have an uploaded image.
 func deleteProfileImage(s *Server, r *http.Request) (any, *apiError) {
-	return userAction(s, r, func(*user, int64) {})
+	return userAction(s, r, func(u *user, _ int64) { u.extras.imageURL = "" })
 }
 
 func unsetPasswordCompromised(s *Server, r *http.Request) (any, *apiError) {
@@ -181,10 +181,10 @@ func mfaAction(s *Server, r *http.Request, totp, backup bool) (any, *apiError) {
 	now := s.nowMillis()
 	had := u.totp || u.backupCodes
 	if totp {
-		u.totp = false
+		u.totp, u.extras.totpSecret = false, ""
 	}
 	if backup {
-		u.backupCodes = false
+		u.backupCodes, u.extras.backupCodes = false, nil
 	}
 	if had && !u.totp && !u.backupCodes {
 		u.mfaDisabledAt = i64p(now)

@@ -50,7 +50,7 @@ func TestMembershipLifecycle(t *testing.T) {
 	if diff := cmp.Diff(map[string]any{"lead": true}, meta["public_metadata"]); diff != "" {
 		t.Errorf("membership metadata (-want +got):\n%s", diff)
 	}
-	a.fail("PUT", base+"/"+user+"/metadata", map[string]any{"public_metadata": map[string]any{}}, http.StatusNotFound) // no PUT for memberships
+	a.fail("PUT", base+"/"+user+"/metadata", map[string]any{"public_metadata": map[string]any{}}, http.StatusNotImplemented) // no PUT for memberships
 
 	del := a.ok("DELETE", base+"/"+user, nil)
 	if del["object"] != "organization_membership" || del["id"] != m["id"] {

@@ -45,6 +45,7 @@ func routeTables() []map[string]op {
 		oauthAppRoutes(),
 		identityRoutes(),
 		instanceRoutes(),
+		extrasRoutes(),
 	}
 }
 

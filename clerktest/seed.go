@@ -61,9 +61,33 @@ func metadataField(op, name string, v any) (rawObject, error) {
 	return rawObject{set: true, v: m}, nil
 }
 
+// seeded returns id, or ends the test when err is not nil: the seed
+// helpers of a server made by NewServer fail its test (t.Fatalf, so call
+// them from the test's goroutine). A server made by Start has no test;
+// its seed helpers then return "" on error, and the Try variants say why.
+func (s *Server) seeded(id string, err error) string {
+	if err != nil {
+		if s.tb != nil {
+			s.tb.Helper()
+			s.tb.Fatalf("%v", err)
+		}
+		return ""
+	}
+	return id
+}
+
 // AddUser stores a user directly (no request is logged) and returns its
-// user_… ID.
-func (s *Server) AddUser(u User) (string, error) {
+// user_… ID. A user the fake refuses (a taken email, bad metadata) fails
+// the test; TryAddUser returns the error instead.
+func (s *Server) AddUser(u User) string {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	return s.seeded(s.TryAddUser(u))
+}
+
+// TryAddUser is AddUser returning its error, for servers made with Start.
+func (s *Server) TryAddUser(u User) (string, error) {
 	skipChecks := true // seeds may use short passwords
 	b := createUserBody{
 		ExternalID: optString(u.ExternalID), FirstName: optString(u.FirstName), LastName: optString(u.LastName),
@@ -99,8 +123,17 @@ func (s *Server) AddUser(u User) (string, error) {
 }
 
 // AddOrganization stores an organization directly and returns its org_…
-// ID.
-func (s *Server) AddOrganization(o Organization) (string, error) {
+// ID. A refused organization fails the test; TryAddOrganization returns
+// the error instead.
+func (s *Server) AddOrganization(o Organization) string {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	return s.seeded(s.TryAddOrganization(o))
+}
+
+// TryAddOrganization is AddOrganization returning its error.
+func (s *Server) TryAddOrganization(o Organization) (string, error) {
 	b := createOrgBody{Name: &o.Name, Slug: optString(o.Slug), CreatedBy: optString(o.CreatedBy)}
 	if o.MaxAllowedMemberships != 0 {
 		b.MaxAllowedMemberships = &o.MaxAllowedMemberships
@@ -126,8 +159,17 @@ func (s *Server) AddOrganization(o Organization) (string, error) {
 
 // AddMembership makes userID a member of orgID (an ID or a slug) with
 // role (e.g. "org:admin", "org:member", or one declared with WithRole)
-// and returns the orgmem_… ID.
-func (s *Server) AddMembership(orgID, userID, role string) (string, error) {
+// and returns the orgmem_… ID. An unknown organization, user or role
+// fails the test; TryAddMembership returns the error instead.
+func (s *Server) AddMembership(orgID, userID, role string) string {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	return s.seeded(s.TryAddMembership(orgID, userID, role))
+}
+
+// TryAddMembership is AddMembership returning its error.
+func (s *Server) TryAddMembership(orgID, userID, role string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o, e := s.st.lookupOrg(orgID)
@@ -150,8 +192,18 @@ func (s *Server) AddMembership(orgID, userID, role string) (string, error) {
 
 // AddSession signs userID in (an active session on a new client, as POST
 // /sessions does) and returns the sess_… ID. activeOrgID, when not empty,
-// is the session's active organization; the user must be a member.
-func (s *Server) AddSession(userID, activeOrgID string) (string, error) {
+// is the session's active organization; the user must be a member. An
+// unknown user or organization fails the test; TryAddSession returns the
+// error instead.
+func (s *Server) AddSession(userID, activeOrgID string) string {
+	if s.tb != nil {
+		s.tb.Helper()
+	}
+	return s.seeded(s.TryAddSession(userID, activeOrgID))
+}
+
+// TryAddSession is AddSession returning its error.
+func (s *Server) TryAddSession(userID, activeOrgID string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	u, e := s.st.lookupUser(userID)

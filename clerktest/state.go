@@ -37,6 +37,9 @@ type state struct {
 	// inst holds the instance settings, domains, redirect URLs, JWT
 	// templates and waitlist (state_instance.go); built on first use.
 	inst *instanceState
+	// extras is the state of the less common operations (billing
+	// credits); see state_extras.go.
+	extras stateExtras
 }
 
 // Built-in organization roles and their system permissions.

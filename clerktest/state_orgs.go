@@ -15,6 +15,8 @@ type org struct {
 	createdBy            *string
 	roleSetKey           *string
 	createdAt, updatedAt int64
+	// logoURL is set by PUT /organizations/{id}/logo (handlers_extras.go).
+	logoURL string
 }
 
 // orgJSON is the spec's Organization schema. members_count and
@@ -48,6 +50,9 @@ func (st *state) orgJSON(o *org, c orgCounts) orgJSON {
 		PublicMetadata: cloneMetadata(o.pub), PrivateMetadata: cloneMetadata(o.priv),
 		CreatedBy: o.createdBy, RoleSetKey: o.roleSetKey,
 		CreatedAt: o.createdAt, UpdatedAt: o.updatedAt,
+	}
+	if o.logoURL != "" {
+		out.ImageURL, out.HasImage = o.logoURL, true
 	}
 	if c.members {
 		out.MembersCount = i64p(int64(st.memberCount(o.id)))

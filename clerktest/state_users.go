@@ -32,6 +32,10 @@ type user struct {
 	deleteSelfEnabled, createOrgEnabled bool
 	createOrgsLimit                     *int64
 	bypassClientTrust                   bool
+
+	// extras holds what the less common operations keep (profile image,
+	// TOTP secret, backup codes): see handlers_extras.go.
+	extras userExtras
 }
 
 // identification is an email address or phone number of a user (idn_…).
@@ -187,6 +191,9 @@ func (u *user) json() userJSON {
 		LastActiveAt:              u.lastActiveAt,
 		LegalAcceptedAt:           u.legalAcceptedAt,
 		BypassClientTrust:         u.bypassClientTrust,
+	}
+	if u.extras.imageURL != "" {
+		out.ImageURL, out.ProfileImageURL, out.HasImage = u.extras.imageURL, u.extras.imageURL, true
 	}
 	for _, e := range u.emails {
 		out.EmailAddresses = append(out.EmailAddresses, emailJSON{

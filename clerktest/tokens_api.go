@@ -47,6 +47,16 @@ func createSessionToken(s *Server, r *http.Request) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
+	jwt, e := s.sessionTokenFor(sess, lifetime)
+	if e != nil {
+		return nil, e
+	}
+	return tokenJSON{Object: "token", JWT: jwt}, nil
+}
+
+// sessionTokenFor signs a session token of sess (its user and active
+// organization) valid for lifetime.
+func (s *Server) sessionTokenFor(sess *session, lifetime time.Duration) (string, *apiError) {
 	c := tokenConfig{sid: sess.id, lifetime: lifetime, issuedAt: s.now()}
 	if sess.lastActiveOrgID != nil {
 		if m := s.st.findMembership(*sess.lastActiveOrgID, sess.userID); m != nil {
@@ -63,13 +73,13 @@ func createSessionToken(s *Server, r *http.Request) (any, *apiError) {
 	}
 	claims, err := s.sessionClaims(sess.userID, &c)
 	if err != nil {
-		return nil, errValue("role", err.Error())
+		return "", errValue("role", err.Error())
 	}
 	jwt, err := s.sign(claims, true)
 	if err != nil {
-		return nil, newError(http.StatusInternalServerError, "internal_clerk_error", "internal error", err.Error())
+		return "", newError(http.StatusInternalServerError, "internal_clerk_error", "internal error", err.Error())
 	}
-	return tokenJSON{Object: "token", JWT: jwt}, nil
+	return jwt, nil
 }
 
 // createTemplateToken mints from a template declared with WithJWTTemplate:

@@ -67,10 +67,7 @@ func decodePermissions(fea, per, fpm string) []string {
 func TestNewSessionTokenClaims(t *testing.T) {
 	t.Parallel()
 	srv := clerktest.NewServer(t)
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orgID := srv.AddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme"})
 	tests := []struct {
 		name  string
 		opts  []clerktest.TokenOption

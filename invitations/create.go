@@ -6,42 +6,54 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/bulk"
 	"github.com/clerkgo/clerk/internal/transport"
 )
+
+// Day is the unit of CreateParams.ExpiresIn: the API counts an
+// invitation's validity in whole days.
+const Day = 24 * time.Hour
+
+// MaxExpiresIn is the longest validity the API accepts (365 days).
+const MaxExpiresIn = 365 * Day
 
 // CreateParams describe one invitation.
 type CreateParams struct {
 	// EmailAddress receives the invitation. Required.
 	EmailAddress string
 	// PublicMetadata becomes the user's public metadata on sign-up: any
-	// value that marshals to a JSON object (map, struct, json.RawMessage).
+	// value that marshals to a JSON object (map, struct, json.RawMessage,
+	// *core.MetadataPatch).
 	PublicMetadata any
 	// RedirectURL is where the invitation link leads; needed only for a
 	// custom sign-up flow.
-	RedirectURL *string
-	// Notify sends the invitation email (API default: true).
+	RedirectURL string
+	// Notify sends the invitation email; nil means the API default (true),
+	// so false must be given explicitly to send nothing.
 	Notify *bool
 	// IgnoreExisting creates the invitation even when one already exists
-	// for the address (API default: false).
-	IgnoreExisting *bool
-	// ExpiresInDays is the validity, 1..365 (API default: 30).
-	ExpiresInDays *int
+	// for the address.
+	IgnoreExisting bool
+	// ExpiresIn is the validity, a whole number of days from 1 to 365
+	// (3*invitations.Day); zero means the API default of 30 days.
+	ExpiresIn time.Duration
 	// TemplateSlug picks the email template: TemplateInvitation or
 	// TemplateWaitlistInvitation.
-	TemplateSlug *string
+	TemplateSlug string
 }
 
 // createBody is the wire form of CreateParams.
 type createBody struct {
 	EmailAddress   string          `json:"email_address"`
 	PublicMetadata json.RawMessage `json:"public_metadata,omitempty"`
-	RedirectURL    *string         `json:"redirect_url,omitempty"`
+	RedirectURL    string          `json:"redirect_url,omitempty"`
 	Notify         *bool           `json:"notify,omitempty"`
-	IgnoreExisting *bool           `json:"ignore_existing,omitempty"`
-	ExpiresInDays  *int            `json:"expires_in_days,omitempty"`
-	TemplateSlug   *string         `json:"template_slug,omitempty"`
+	IgnoreExisting bool            `json:"ignore_existing,omitempty"`
+	ExpiresInDays  int             `json:"expires_in_days,omitempty"`
+	TemplateSlug   string          `json:"template_slug,omitempty"`
 }
 
 // body validates p and builds its wire form; field prefixes the names in
@@ -57,6 +69,12 @@ func (p *CreateParams) body(field string) (*createBody, error) {
 	if strings.TrimSpace(p.EmailAddress) == "" {
 		return nil, transport.Invalid(field+"email_address", "must not be empty")
 	}
+	switch {
+	case p.ExpiresIn < 0, p.ExpiresIn > MaxExpiresIn:
+		return nil, transport.Invalid(field+"ExpiresIn", "must be between 1 and 365 days, got %v", p.ExpiresIn)
+	case p.ExpiresIn%Day != 0:
+		return nil, transport.Invalid(field+"ExpiresIn", "must be a whole number of days, got %v", p.ExpiresIn)
+	}
 	meta, err := transport.ObjectJSON(field+"public_metadata", p.PublicMetadata)
 	if err != nil {
 		return nil, err
@@ -67,7 +85,7 @@ func (p *CreateParams) body(field string) (*createBody, error) {
 		RedirectURL:    p.RedirectURL,
 		Notify:         p.Notify,
 		IgnoreExisting: p.IgnoreExisting,
-		ExpiresInDays:  p.ExpiresInDays,
+		ExpiresInDays:  int(p.ExpiresIn / Day),
 		TemplateSlug:   p.TemplateSlug,
 	}, nil
 }
@@ -78,36 +96,43 @@ func (p *CreateParams) body(field string) (*createBody, error) {
 // clerk.ErrOutcomeUnknown.
 //
 // API: POST /invitations (CreateInvitation)
-func (s *Service) Create(ctx context.Context, params *CreateParams) (*Invitation, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...core.RequestOption) (*Invitation, error) {
 	body, err := params.body("")
 	if err != nil {
 		return nil, err
 	}
 	inv := new(Invitation)
-	req := &transport.Request{Method: http.MethodPost, Path: "/invitations", Body: body, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: "/invitations", Body: body, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, inv); err != nil {
 		return nil, err
 	}
 	return inv, nil
 }
 
-// BulkLimit is the most invitations one POST /invitations/bulk accepts;
-// CreateMany splits larger inputs into calls of this size.
-const BulkLimit = 10
+// CreateManyLimit is the most invitations one POST /invitations/bulk
+// accepts; CreateMany splits larger inputs into calls of this size.
+const CreateManyLimit = 10
 
-// CreateMany creates one invitation per params, in calls of BulkLimit,
-// sequentially, and returns the invitations in input order (matched by
-// email address within each call). Every input is
+// CreateMany creates one invitation per params, in calls of
+// CreateManyLimit, sequentially, and returns the invitations created (in
+// input order within each call, matched by email address). Every input is
 // checked before the first call, so bad input sends nothing.
 //
-// When a call fails, CreateMany stops and returns the invitations created
-// so far together with a *BulkError that says which inputs were created,
-// which were in the failed call, and which were never sent; it unwraps to
-// the API's error. The calls are not replayed after they may have reached
-// the API.
+// Every call is attempted even when an earlier one failed (unless
+// clerk.WithStopOnError is given). A call the API refuses as a whole
+// (400, 404, 422: nothing of it was created) is split until the refused
+// inputs are isolated, so every valid invitation is created. When any
+// input was not created, CreateMany returns the invitations created with a
+// *core.BulkError holding one BulkItem per input (its Key is the email
+// address). The calls are not replayed after they may have reached the
+// API; an input whose call failed that way is reported failed with an
+// error matching clerk.ErrOutcomeUnknown.
 //
 // API: POST /invitations/bulk (CreateBulkInvitations)
-func (s *Service) CreateMany(ctx context.Context, params []*CreateParams) ([]*Invitation, error) {
+func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts ...core.RequestOption) ([]*Invitation, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	if len(params) == 0 {
 		return nil, transport.Invalid("params", "must hold at least one invitation")
 	}
@@ -119,16 +144,22 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams) ([]*In
 		}
 		bodies[i] = b
 	}
-	out, stop := bulk.Run(ctx, bodies, BulkLimit, func(ctx context.Context, chunk []*createBody) ([]*Invitation, error) {
-		var got []*Invitation
-		req := &transport.Request{Method: http.MethodPost, Path: "/invitations/bulk", Body: chunk, Replay: transport.NotReplaySafe}
-		if err := s.b.Do(ctx, req, &got); err != nil {
-			return nil, err
-		}
-		return inInputOrder(chunk, got), nil
+	out, berr := bulk.Process(ctx, bodies, bulk.Job[*createBody, *Invitation]{
+		Op:          "Invitations.CreateMany",
+		Size:        CreateManyLimit,
+		Key:         func(b *createBody) string { return b.EmailAddress },
+		StopOnError: core.ApplyRequestOptions(opts).StopOnError,
+		Call: func(ctx context.Context, chunk []*createBody) ([]*Invitation, error) {
+			var got []*Invitation
+			req := &transport.Request{Method: http.MethodPost, Path: "/invitations/bulk", Body: chunk, Replay: transport.NotReplaySafe, Options: opts}
+			if err := s.b.Do(ctx, req, &got); err != nil {
+				return nil, err
+			}
+			return inInputOrder(chunk, got), nil
+		},
 	})
-	if stop != nil {
-		return out, &BulkError{Created: stop.Processed(), Failed: stop.Failed(), NotSent: stop.NotSent(), Err: stop.Err}
+	if berr != nil {
+		return out, berr
 	}
 	return out, nil
 }
@@ -160,34 +191,3 @@ func inInputOrder(in []*createBody, got []*Invitation) []*Invitation {
 	}
 	return out
 }
-
-// BulkError reports a CreateMany that stopped part way. Inputs are named by
-// their index in the params slice.
-type BulkError struct {
-	// Created holds the inputs whose invitations were returned.
-	Created []int
-	// Failed holds the inputs of the call that failed. The API refused
-	// that call as a whole, unless Err matches clerk.ErrOutcomeUnknown:
-	// then it may have been processed.
-	Failed []int
-	// NotSent holds the inputs after the failed call, never sent.
-	NotSent []int
-	// Err is the failed call's error (usually a *clerk.APIError).
-	Err error
-}
-
-// Unprocessed returns the inputs that were not created: Failed, then
-// NotSent. Retrying CreateMany with just these inputs resumes the job.
-func (e *BulkError) Unprocessed() []int {
-	return append(append([]int(nil), e.Failed...), e.NotSent...)
-}
-
-// Error says how far the job got and why it stopped.
-func (e *BulkError) Error() string {
-	return fmt.Sprintf("clerk: bulk invitations: %d created, %d failed, %d not sent: %v",
-		len(e.Created), len(e.Failed), len(e.NotSent), e.Err)
-}
-
-// Unwrap returns the failed call's error, so errors.Is and errors.As see
-// the *clerk.APIError and its sentinels.
-func (e *BulkError) Unwrap() error { return e.Err }

@@ -31,7 +31,7 @@ func ExampleService_Create() {
 	inv, err := c.Invitations.Create(context.Background(), &invitations.CreateParams{
 		EmailAddress:   "ada@example.com",
 		PublicMetadata: map[string]any{"plan": "pro"},
-		ExpiresInDays:  clerk.Ptr(7),
+		ExpiresIn:      7 * invitations.Day,
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -58,9 +58,11 @@ func ExampleService_CreateMany() {
 		{EmailAddress: "a@example.com"},
 		{EmailAddress: "b@example.com", Notify: clerk.Ptr(false)},
 	})
-	var bulkErr *invitations.BulkError
+	var bulkErr *clerk.BulkError
 	if errors.As(err, &bulkErr) {
-		fmt.Println("not created:", bulkErr.Unprocessed())
+		for _, it := range bulkErr.Failed() {
+			fmt.Println("not invited:", it.Key, it.Err)
+		}
 	}
 	for _, inv := range invs {
 		fmt.Println(inv.ID, inv.EmailAddress)
@@ -68,4 +70,25 @@ func ExampleService_CreateMany() {
 	// Output:
 	// inv_a a@example.com
 	// inv_b b@example.com
+}
+
+// fakeInvitations stands in for the service in a test of code that only
+// creates invitations; the embedded Unimplemented answers the rest.
+type fakeInvitations struct {
+	invitations.Unimplemented
+}
+
+func (fakeInvitations) Create(_ context.Context, p *invitations.CreateParams, _ ...clerk.RequestOption) (*invitations.Invitation, error) {
+	return &invitations.Invitation{ID: "inv_fake", EmailAddress: p.EmailAddress, Status: invitations.StatusPending}, nil
+}
+
+func ExampleUnimplemented() {
+	var api invitations.API = fakeInvitations{}
+	inv, _ := api.Create(context.Background(), &invitations.CreateParams{EmailAddress: "ada@example.com"})
+	fmt.Println(inv.ID, inv.EmailAddress)
+	_, err := api.Revoke(context.Background(), "inv_fake")
+	fmt.Println(errors.Is(err, clerk.ErrNotImplemented))
+	// Output:
+	// inv_fake ada@example.com
+	// true
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/testkit"
@@ -65,11 +66,11 @@ func TestRequestShapes(t *testing.T) {
 				_, err := s.Create(ctx, &invitations.CreateParams{
 					EmailAddress:   "ada@example.com",
 					PublicMetadata: plan{Plan: "pro"},
-					RedirectURL:    clerk.Ptr("https://app.example.com/welcome"),
+					RedirectURL:    "https://app.example.com/welcome",
 					Notify:         clerk.Ptr(false),
-					IgnoreExisting: clerk.Ptr(true),
-					ExpiresInDays:  clerk.Ptr(7),
-					TemplateSlug:   clerk.Ptr(invitations.TemplateWaitlistInvitation),
+					IgnoreExisting: true,
+					ExpiresIn:      7 * invitations.Day,
+					TemplateSlug:   invitations.TemplateWaitlistInvitation,
 				})
 				return err
 			},
@@ -106,11 +107,11 @@ func TestRequestShapes(t *testing.T) {
 			name: "list with every filter",
 			call: func(ctx context.Context, s *invitations.Service) error {
 				_, err := s.List(ctx, &invitations.ListParams{
-					Status:  clerk.Ptr(invitations.StatusPending),
-					Query:   clerk.Ptr("ada"),
-					OrderBy: clerk.Ptr("-expires_at"),
-					Limit:   clerk.Ptr(20),
-					Offset:  clerk.Ptr(40),
+					Status:  invitations.StatusPending,
+					Query:   "ada",
+					OrderBy: "-expires_at",
+					Limit:   20,
+					Offset:  40,
 				})
 				return err
 			},
@@ -170,9 +171,9 @@ func TestDecodeInvitation(t *testing.T) {
 		PublicMetadata: json.RawMessage(`{"plan": "pro", "seats": 3}`),
 		Status:         invitations.StatusPending,
 		URL:            "https://accounts.example.com/sign-up?__clerk_ticket=t1",
-		ExpiresAt:      clerk.Ptr(int64(1767225600000)),
-		CreatedAt:      1764547200000,
-		UpdatedAt:      1764547201000,
+		ExpiresAt:      clerk.Ptr(time.UnixMilli(1767225600000).UTC()),
+		CreatedAt:      time.UnixMilli(1764547200000).UTC(),
+		UpdatedAt:      time.UnixMilli(1764547201000).UTC(),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("invitation mismatch (-want +got):\n%s", diff)
@@ -194,7 +195,7 @@ func TestDecodeRevokedListEnvelope(t *testing.T) {
 	t.Parallel()
 	body := `{"data":[` + invJSON("inv_2", "b@example.com", "revoked") + `],"total_count":41}`
 	c, _ := newFake(t, always(http.StatusOK, body))
-	page, err := c.Invitations.List(context.Background(), &invitations.ListParams{Status: clerk.Ptr(invitations.StatusRevoked)})
+	page, err := c.Invitations.List(context.Background(), &invitations.ListParams{Status: invitations.StatusRevoked})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestAllPages(t *testing.T) {
 			c, f := newFake(t, pager(tt.items, tt.bare))
 			var got []string
 			for inv, err := range c.Invitations.All(context.Background(), &invitations.ListParams{
-				Limit: clerk.Ptr(3), Status: clerk.Ptr(invitations.StatusPending),
+				Limit: 3, Status: invitations.StatusPending,
 			}) {
 				if err != nil {
 					t.Fatal(err)
@@ -279,7 +280,7 @@ func TestAllStopsOnBreakAndError(t *testing.T) {
 	t.Run("break", func(t *testing.T) {
 		t.Parallel()
 		c, f := newFake(t, pager([]string{"a", "b", "c", "d", "e"}, false))
-		params := &invitations.ListParams{Limit: clerk.Ptr(2)}
+		params := &invitations.ListParams{Limit: 2}
 		n := 0
 		for _, err := range c.Invitations.All(context.Background(), params) {
 			if err != nil {
@@ -292,7 +293,7 @@ func TestAllStopsOnBreakAndError(t *testing.T) {
 		if got := len(f.Calls()); got != 2 {
 			t.Errorf("%d requests, want 2", got)
 		}
-		if *params.Limit != 2 || params.Offset != nil {
+		if params.Limit != 2 || params.Offset != 0 {
 			t.Errorf("All changed the caller's params: %+v", params)
 		}
 	})
@@ -386,11 +387,22 @@ func TestCreateManyChunks(t *testing.T) {
 	}
 }
 
+// refuseEmails answers a bulk create like the API: a call holding one of
+// the bad addresses is refused as a whole with 422, any other is echoed.
+func refuseEmails(bad string) func(int, call) reply {
+	return func(n int, c call) reply {
+		if strings.Contains(c.Body, bad) {
+			return reply{Status: http.StatusUnprocessableEntity, Body: errorBody("duplicate_record", "an invitation already exists")}
+		}
+		return bulkEcho(-1)(n, c)
+	}
+}
+
 func TestCreateManyPartialFailure(t *testing.T) {
 	t.Parallel()
-	c, f := newFake(t, bulkEcho(1))
+	c, f := newFake(t, refuseEmails("u13@example.com"))
 	got, err := c.Invitations.CreateMany(context.Background(), bulkParams(25))
-	var be *invitations.BulkError
+	var be *clerk.BulkError
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v, want *BulkError", err)
 	}
@@ -401,33 +413,71 @@ func TestCreateManyPartialFailure(t *testing.T) {
 	if !errors.As(err, &apiErr) || !apiErr.HasCode("duplicate_record") {
 		t.Errorf("err does not unwrap to the API error: %v", err)
 	}
-	rng := func(a, b int) []int {
-		var s []int
-		for i := a; i < b; i++ {
-			s = append(s, i)
-		}
-		return s
+	failed := be.Failed()
+	if len(failed) != 1 || failed[0].Index != 13 || failed[0].Key != "u13@example.com" {
+		t.Errorf("Failed = %+v", failed)
 	}
-	if diff := cmp.Diff(rng(0, 10), be.Created); diff != "" {
-		t.Errorf("Created (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(rng(10, 20), be.Failed); diff != "" {
-		t.Errorf("Failed (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(rng(20, 25), be.NotSent); diff != "" {
-		t.Errorf("NotSent (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff(rng(10, 25), be.Unprocessed()); diff != "" {
+	if diff := cmp.Diff([]int{13}, be.Unprocessed()); diff != "" {
 		t.Errorf("Unprocessed (-want +got):\n%s", diff)
 	}
-	if len(got) != 10 || got[0].EmailAddress != "u00@example.com" || got[9].EmailAddress != "u09@example.com" {
-		t.Errorf("returned %d invitations so far, want the first 10", len(got))
+	if len(got) != 24 || got[0].EmailAddress != "u00@example.com" || got[23].EmailAddress != "u24@example.com" {
+		t.Errorf("returned %d invitations, want 24", len(got))
 	}
-	if n := len(f.Calls()); n != 2 {
-		t.Errorf("%d requests, want 2 (stop after the failure)", n)
+	// Every good address is in exactly one accepted call.
+	created := map[string]int{}
+	for _, call := range f.Calls() {
+		if !strings.Contains(call.Body, "u13@") {
+			for _, p := range bulkParams(25) {
+				if strings.Contains(call.Body, `"`+p.EmailAddress+`"`) {
+					created[p.EmailAddress]++
+				}
+			}
+		}
 	}
-	if !strings.Contains(err.Error(), "10 created, 10 failed, 5 not sent") {
+	for i, p := range bulkParams(25) {
+		if want := map[bool]int{true: 0, false: 1}[i == 13]; created[p.EmailAddress] != want {
+			t.Errorf("%s in %d accepted calls, want %d", p.EmailAddress, created[p.EmailAddress], want)
+		}
+	}
+	if be.Op != "Invitations.CreateMany" || !strings.Contains(err.Error(), "24 processed, 1 failed, 0 not sent") {
 		t.Errorf("message = %q", err.Error())
+	}
+}
+
+func TestCreateManyServerErrorIsNotSplit(t *testing.T) {
+	t.Parallel()
+	c, f := newFake(t, func(n int, c call) reply {
+		if n == 1 {
+			return reply{Status: http.StatusInternalServerError, Body: errorBody("internal", "boom")}
+		}
+		return bulkEcho(-1)(n, c)
+	})
+	got, err := c.Invitations.CreateMany(context.Background(), bulkParams(25))
+	var be *clerk.BulkError
+	if !errors.As(err, &be) || !errors.Is(err, clerk.ErrServer) {
+		t.Fatalf("err = %v, want *BulkError matching ErrServer", err)
+	}
+	if n, fl, ns := len(be.Processed()), len(be.Failed()), len(be.NotSent()); n != 15 || fl != 10 || ns != 0 {
+		t.Errorf("report %d/%d/%d, want 15/10/0", n, fl, ns)
+	}
+	if len(got) != 15 {
+		t.Errorf("%d invitations, want 15", len(got))
+	}
+	if n := len(f.Calls()); n != 3 {
+		t.Errorf("%d requests, want 3 (no split, no re-send)", n)
+	}
+}
+
+func TestCreateManyStopOnError(t *testing.T) {
+	t.Parallel()
+	c, _ := newFake(t, refuseEmails("u13@example.com"))
+	_, err := c.Invitations.CreateMany(context.Background(), bulkParams(25), clerk.WithStopOnError())
+	var be *clerk.BulkError
+	if !errors.As(err, &be) {
+		t.Fatalf("err = %v", err)
+	}
+	if n, fl, ns := len(be.Processed()), len(be.Failed()), len(be.NotSent()); n != 19 || fl != 1 || ns != 5 {
+		t.Errorf("report %d/%d/%d, want 19/1/5", n, fl, ns)
 	}
 }
 
@@ -446,6 +496,23 @@ func TestBadInputSendsNothing(t *testing.T) {
 	}{
 		{"create nil", "params", func(ctx context.Context, s *invitations.Service) error {
 			_, err := s.Create(ctx, nil)
+			return err
+		}},
+		{"create many nil ctx", "ctx", func(_ context.Context, s *invitations.Service) error {
+			var nilCtx context.Context
+			_, err := s.CreateMany(nilCtx, bulkParams(2))
+			return err
+		}},
+		{"expiry not whole days", "ExpiresIn", func(ctx context.Context, s *invitations.Service) error {
+			_, err := s.Create(ctx, &invitations.CreateParams{EmailAddress: "a@example.com", ExpiresIn: 36 * time.Hour})
+			return err
+		}},
+		{"expiry too long", "ExpiresIn", func(ctx context.Context, s *invitations.Service) error {
+			_, err := s.Create(ctx, &invitations.CreateParams{EmailAddress: "a@example.com", ExpiresIn: 366 * invitations.Day})
+			return err
+		}},
+		{"negative expiry", "params[1].ExpiresIn", func(ctx context.Context, s *invitations.Service) error {
+			_, err := s.CreateMany(ctx, []*invitations.CreateParams{{EmailAddress: "a@example.com"}, {EmailAddress: "b@example.com", ExpiresIn: -invitations.Day}})
 			return err
 		}},
 		{"create empty email", "email_address", func(ctx context.Context, s *invitations.Service) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
@@ -14,18 +15,18 @@ import (
 // success if it is revoked.
 //
 // API: POST /invitations/{invitation_id}/revoke (RevokeInvitation)
-func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation, error) {
+func (s *Service) Revoke(ctx context.Context, invitationID string, opts ...core.RequestOption) (*Invitation, error) {
 	path, err := transport.Path("/invitations/{invitation_id}/revoke", invitationID)
 	if err != nil {
 		return nil, err
 	}
 	inv := new(Invitation)
-	err = s.b.Do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.ReplaySafe}, inv)
+	err = s.b.Do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.ReplaySafe, Options: opts}, inv)
 	if err == nil {
 		return inv, nil
 	}
 	if transport.ReplayedRefusal(err) {
-		if got := s.findRevoked(ctx, invitationID); got != nil {
+		if got := s.findRevoked(ctx, invitationID, opts); got != nil {
 			return got, nil
 		}
 	}
@@ -34,8 +35,8 @@ func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation,
 
 // findRevoked looks for the revoked invitation with this ID (the list's
 // query filter matches IDs); nil when it is not found or not revoked.
-func (s *Service) findRevoked(ctx context.Context, id string) *Invitation {
-	page, err := s.List(ctx, &ListParams{Query: &id, Status: ptr(StatusRevoked)})
+func (s *Service) findRevoked(ctx context.Context, id string, opts []core.RequestOption) *Invitation {
+	page, err := s.List(ctx, &ListParams{Query: id, Status: StatusRevoked}, opts...)
 	if err != nil {
 		return nil
 	}
@@ -46,5 +47,3 @@ func (s *Service) findRevoked(ctx context.Context, id string) *Invitation {
 	}
 	return nil
 }
-
-func ptr[T any](v T) *T { return &v }

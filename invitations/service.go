@@ -6,6 +6,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -19,13 +20,13 @@ type Service struct {
 func New(b *transport.Backend) *Service { return &Service{b: b} }
 
 // API is every operation of Service, so that code using invitations can
-// be tested against a fake.
+// be tested against a fake (embed Unimplemented in it).
 type API interface {
-	Create(ctx context.Context, params *CreateParams) (*Invitation, error)
-	CreateMany(ctx context.Context, params []*CreateParams) ([]*Invitation, error)
-	List(ctx context.Context, params *ListParams) (*pagination.Page[Invitation], error)
-	All(ctx context.Context, params *ListParams) iter.Seq2[*Invitation, error]
-	Revoke(ctx context.Context, invitationID string) (*Invitation, error)
+	Create(ctx context.Context, params *CreateParams, opts ...core.RequestOption) (*Invitation, error)
+	CreateMany(ctx context.Context, params []*CreateParams, opts ...core.RequestOption) ([]*Invitation, error)
+	List(ctx context.Context, params *ListParams, opts ...core.RequestOption) (*pagination.Page[Invitation], error)
+	All(ctx context.Context, params *ListParams, opts ...core.RequestOption) iter.Seq2[*Invitation, error]
+	Revoke(ctx context.Context, invitationID string, opts ...core.RequestOption) (*Invitation, error)
 }
 
 var _ API = (*Service)(nil)

@@ -2,6 +2,7 @@ package jwks_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/clerkgo/clerk"
@@ -37,4 +38,25 @@ func ExampleService_Key() {
 	}
 	fmt.Println("signed in as", claims.Subject)
 	// Output: signed in as user_123
+}
+
+// staticKeys serves one fixed key set in a test; the embedded
+// Unimplemented answers Key and Refresh.
+type staticKeys struct {
+	jwks.Unimplemented
+}
+
+func (staticKeys) Get(context.Context, ...clerk.RequestOption) (*jwks.KeySet, error) {
+	return &jwks.KeySet{Keys: []jwks.Key{{KID: "ins_test", KTY: "RSA", Alg: "RS256"}}}, nil
+}
+
+func ExampleUnimplemented() {
+	var api jwks.API = staticKeys{}
+	set, _ := api.Get(context.Background())
+	fmt.Println(set.Keys[0].KID)
+	err := api.Refresh(context.Background())
+	fmt.Println(errors.Is(err, clerk.ErrNotImplemented))
+	// Output:
+	// ins_test
+	// true
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/jwt"
 )
@@ -39,9 +40,14 @@ type KeySet struct {
 	Keys []Key `json:"keys"`
 }
 
-// API is the JWKS service as an interface, for fakes in tests.
+// API is the JWKS service as an interface, for fakes in tests (embed
+// Unimplemented in one).
+//
+// Key and Refresh take no request options: they work on the key cache,
+// whose fetches are shared by every caller (and Key's signature is
+// jwt.KeySource's).
 type API interface {
-	Get(ctx context.Context) (*KeySet, error)
+	Get(ctx context.Context, opts ...core.RequestOption) (*KeySet, error)
 	Key(ctx context.Context, kid string) (crypto.PublicKey, error)
 	Refresh(ctx context.Context) error
 }
@@ -67,9 +73,9 @@ func New(b *transport.Backend, opts ...jwt.JWKSOption) *Service {
 // Get fetches the key set, uncached.
 //
 // API: GET /jwks (GetJWKS)
-func (s *Service) Get(ctx context.Context) (*KeySet, error) {
+func (s *Service) Get(ctx context.Context, opts ...core.RequestOption) (*KeySet, error) {
 	set := new(KeySet)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/jwks"}, set); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/jwks", Options: opts}, set); err != nil {
 		return nil, err
 	}
 	return set, nil
@@ -83,6 +89,9 @@ func (s *Service) Get(ctx context.Context) (*KeySet, error) {
 //
 // API: GET /jwks (GetJWKS)
 func (s *Service) Key(ctx context.Context, kid string) (crypto.PublicKey, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	return s.cache.Key(ctx, kid)
 }
 
@@ -91,6 +100,9 @@ func (s *Service) Key(ctx context.Context, kid string) (crypto.PublicKey, error)
 //
 // API: GET /jwks (GetJWKS)
 func (s *Service) Refresh(ctx context.Context) error {
+	if ctx == nil {
+		return transport.Invalid("ctx", "must not be nil")
+	}
 	return s.cache.Refresh(ctx)
 }
 

@@ -58,10 +58,7 @@ func TestVerifierOnClientJWKSFetchesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	userID := srv.AddUser(clerktest.User{Email: "ada@example.com"})
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
 	for range 50 {
@@ -101,5 +98,34 @@ func TestUnknownKidIsRejectedWithoutRefetchStorm(t *testing.T) {
 	// The refresh plus at most one refetch for the unknown kid.
 	if n := jwksFetches(srv); n > 2 {
 		t.Fatalf("GET /jwks was called %d times, want at most 2", n)
+	}
+}
+
+func TestNilContextIsRefused(t *testing.T) {
+	t.Parallel()
+	c, srv := newClient(t)
+	var nilCtx context.Context
+	_, errGet := c.JWKS.Get(nilCtx)
+	_, errKey := c.JWKS.Key(nilCtx, "kid")
+	errRefresh := c.JWKS.Refresh(nilCtx)
+	for _, err := range []error{errGet, errKey, errRefresh} {
+		if !errors.Is(err, clerk.ErrInvalidInput) {
+			t.Errorf("err = %v, want ErrInvalidInput", err)
+		}
+	}
+	if n := jwksFetches(srv); n != 0 {
+		t.Errorf("%d fetches", n)
+	}
+}
+
+func TestGetSendsRequestOptions(t *testing.T) {
+	t.Parallel()
+	c, srv := newClient(t)
+	set, err := c.JWKS.Get(context.Background(), clerk.WithHeader("X-Request-Id", "r1"))
+	if err != nil || len(set.Keys) == 0 {
+		t.Fatalf("Get = %v, %v", set, err)
+	}
+	if got := srv.Requests()[0].Header.Get("X-Request-Id"); got != "r1" {
+		t.Errorf("X-Request-Id = %q", got)
 	}
 }

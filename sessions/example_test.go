@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/sessions"
@@ -36,15 +37,15 @@ func ExampleService_CreateToken() {
 
 	// Find the user's active session and mint a token that lives 10 minutes.
 	page, err := c.Sessions.List(ctx, &sessions.ListParams{
-		UserID: clerk.Ptr("user_1"),
-		Status: clerk.Ptr(sessions.StatusActive),
+		UserID: "user_1",
+		Status: sessions.StatusActive,
 	})
 	if err != nil || len(page.Data) == 0 {
 		fmt.Println("no active session", err)
 		return
 	}
 	tok, err := c.Sessions.CreateToken(ctx, page.Data[0].ID, &sessions.CreateTokenParams{
-		ExpiresInSeconds: clerk.Ptr(600),
+		ExpiresIn: 600 * time.Second,
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -52,4 +53,25 @@ func ExampleService_CreateToken() {
 	}
 	fmt.Println(tok.Object, tok.JWT)
 	// Output: token eyJhbGciOiJSUzI1NiJ9.e30.c2ln
+}
+
+// fakeSessions answers Get in a test of code that reads sessions; the
+// embedded Unimplemented answers every other method.
+type fakeSessions struct {
+	sessions.Unimplemented
+}
+
+func (fakeSessions) Get(_ context.Context, id string, _ ...clerk.RequestOption) (*sessions.Session, error) {
+	return &sessions.Session{ID: id, Status: sessions.StatusActive}, nil
+}
+
+func ExampleUnimplemented() {
+	var api sessions.API = fakeSessions{}
+	s, _ := api.Get(context.Background(), "sess_1")
+	fmt.Println(s.ID, s.Status)
+	_, err := api.Revoke(context.Background(), "sess_1")
+	fmt.Println(err)
+	// Output:
+	// sess_1 active
+	// clerk: Sessions.Revoke is not implemented by this fake
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
@@ -29,9 +30,9 @@ type RefreshParams struct {
 	RequestHeaders map[string][]string `json:"request_headers,omitempty"`
 	// Format picks the answer: RefreshFormatToken (a JWT, the API
 	// default) or RefreshFormatCookie (Set-Cookie directives).
-	Format *string `json:"format,omitempty"`
+	Format string `json:"format,omitempty"`
 	// RequestOriginatingIP is the client's IP address.
-	RequestOriginatingIP *string `json:"request_originating_ip,omitempty"`
+	RequestOriginatingIP string `json:"request_originating_ip,omitempty"`
 }
 
 // RefreshResult is a refreshed session: a token (Object "token", JWT set)
@@ -52,7 +53,7 @@ type RefreshResult struct {
 // API.
 //
 // API: POST /sessions/{session_id}/refresh (RefreshSession)
-func (s *Service) Refresh(ctx context.Context, sessionID string, params *RefreshParams) (*RefreshResult, error) {
+func (s *Service) Refresh(ctx context.Context, sessionID string, params *RefreshParams, opts ...core.RequestOption) (*RefreshResult, error) {
 	path, err := transport.Path("/sessions/{session_id}/refresh", sessionID)
 	if err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (s *Service) Refresh(ctx context.Context, sessionID string, params *Refresh
 		}
 	}
 	out := new(RefreshResult)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, out); err != nil {
 		return nil, err
 	}

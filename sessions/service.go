@@ -10,6 +10,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -23,16 +24,16 @@ type Service struct {
 func New(b *transport.Backend) *Service { return &Service{b: b} }
 
 // API is every operation of Service, so that code using sessions can be
-// tested against a fake.
+// tested against a fake (embed Unimplemented in it).
 type API interface {
-	List(ctx context.Context, params *ListParams) (*pagination.Page[Session], error)
-	All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error]
-	Get(ctx context.Context, sessionID string) (*Session, error)
-	Create(ctx context.Context, params *CreateParams) (*Session, error)
-	Revoke(ctx context.Context, sessionID string) (*Session, error)
-	Refresh(ctx context.Context, sessionID string, params *RefreshParams) (*RefreshResult, error)
-	CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error)
-	CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error)
+	List(ctx context.Context, params *ListParams, opts ...core.RequestOption) (*pagination.Page[Session], error)
+	All(ctx context.Context, params *ListParams, opts ...core.RequestOption) iter.Seq2[*Session, error]
+	Get(ctx context.Context, sessionID string, opts ...core.RequestOption) (*Session, error)
+	Create(ctx context.Context, params *CreateParams, opts ...core.RequestOption) (*Session, error)
+	Revoke(ctx context.Context, sessionID string, opts ...core.RequestOption) (*Session, error)
+	Refresh(ctx context.Context, sessionID string, params *RefreshParams, opts ...core.RequestOption) (*RefreshResult, error)
+	CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams, opts ...core.RequestOption) (*Token, error)
+	CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams, opts ...core.RequestOption) (*Token, error)
 }
 
 var _ API = (*Service)(nil)

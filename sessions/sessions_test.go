@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/testkit"
@@ -66,7 +67,7 @@ func TestRequestShapes(t *testing.T) {
 		{
 			name: "list by user",
 			call: func(ctx context.Context, s *sessions.Service) error {
-				_, err := s.List(ctx, &sessions.ListParams{UserID: clerk.Ptr("user_1")})
+				_, err := s.List(ctx, &sessions.ListParams{UserID: "user_1"})
 				return err
 			},
 			reply:  `{"data":[],"total_count":0}`,
@@ -77,8 +78,8 @@ func TestRequestShapes(t *testing.T) {
 			name: "list with every filter",
 			call: func(ctx context.Context, s *sessions.Service) error {
 				_, err := s.List(ctx, &sessions.ListParams{
-					UserID: clerk.Ptr("user_1"), ClientID: clerk.Ptr("client_1"),
-					Status: clerk.Ptr(sessions.StatusActive), Limit: clerk.Ptr(50), Offset: clerk.Ptr(100),
+					UserID: "user_1", ClientID: "client_1",
+					Status: sessions.StatusActive, Limit: 50, Offset: 100,
 				})
 				return err
 			},
@@ -120,7 +121,7 @@ func TestRequestShapes(t *testing.T) {
 		{
 			name: "create with organization",
 			call: func(ctx context.Context, s *sessions.Service) error {
-				_, err := s.Create(ctx, &sessions.CreateParams{UserID: "user_1", ActiveOrganizationID: clerk.Ptr("org_1")})
+				_, err := s.Create(ctx, &sessions.CreateParams{UserID: "user_1", ActiveOrganizationID: "org_1"})
 				return err
 			},
 			reply:  sessionJSON,
@@ -142,8 +143,8 @@ func TestRequestShapes(t *testing.T) {
 				_, err := s.Refresh(ctx, "sess_1", &sessions.RefreshParams{
 					ExpiredToken: "old.jwt.x", RefreshToken: "rt_1", RequestOrigin: "https://app.example.com",
 					RequestHeaders:       http.Header{"User-Agent": {"Firefox"}, "Accept": {"a", "b"}},
-					Format:               clerk.Ptr(sessions.RefreshFormatCookie),
-					RequestOriginatingIP: clerk.Ptr("203.0.113.7"),
+					Format:               sessions.RefreshFormatCookie,
+					RequestOriginatingIP: "203.0.113.7",
 				})
 				return err
 			},
@@ -166,7 +167,7 @@ func TestRequestShapes(t *testing.T) {
 		{
 			name: "create token with lifetime",
 			call: func(ctx context.Context, s *sessions.Service) error {
-				_, err := s.CreateToken(ctx, "sess_1", &sessions.CreateTokenParams{ExpiresInSeconds: clerk.Ptr(600)})
+				_, err := s.CreateToken(ctx, "sess_1", &sessions.CreateTokenParams{ExpiresIn: 600 * time.Second})
 				return err
 			},
 			reply:  tokenJSON,
@@ -176,7 +177,7 @@ func TestRequestShapes(t *testing.T) {
 		{
 			name: "create token from template",
 			call: func(ctx context.Context, s *sessions.Service) error {
-				_, err := s.CreateTokenFromTemplate(ctx, "sess_1", "custom hasura/v2", &sessions.CreateTokenParams{ExpiresInSeconds: clerk.Ptr(60)})
+				_, err := s.CreateTokenFromTemplate(ctx, "sess_1", "custom hasura/v2", &sessions.CreateTokenParams{ExpiresIn: 60 * time.Second})
 				return err
 			},
 			reply:  tokenJSON,
@@ -214,16 +215,16 @@ func TestDecodeSession(t *testing.T) {
 		ClientID:                 "client_1",
 		Actor:                    json.RawMessage(`{"sub": "user_admin", "iss": "https://dashboard.clerk.com"}`),
 		Status:                   sessions.StatusActive,
-		LastActiveOrganizationID: clerk.Ptr("org_1"),
-		LastActiveAt:             1764547300000,
+		LastActiveOrganizationID: "org_1",
+		LastActiveAt:             ms(1764547300000),
 		LatestActivity: &sessions.Activity{
 			Object: "session_activity", ID: "sess_activity_1", DeviceType: "Macintosh",
 			BrowserName: "Firefox", BrowserVersion: "140.0", IPAddress: "203.0.113.7", City: "Athens", Country: "GR",
 		},
-		ExpireAt:  1765152000000,
-		AbandonAt: 1767139200000,
-		UpdatedAt: 1764547300000,
-		CreatedAt: 1764547200000,
+		ExpireAt:  ms(1765152000000),
+		AbandonAt: ms(1767139200000),
+		UpdatedAt: ms(1764547300000),
+		CreatedAt: ms(1764547200000),
 		Tasks:     []sessions.Task{{Key: "choose-organization"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -235,7 +236,7 @@ func TestDecodeSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.LatestActivity != nil || got.LastActiveOrganizationID != nil || got.Tasks != nil || string(got.Actor) != "null" {
+	if got.LatestActivity != nil || got.LastActiveOrganizationID != "" || got.Tasks != nil || string(got.Actor) != "null" {
 		t.Errorf("null fields decoded as %+v", got)
 	}
 }
@@ -302,7 +303,7 @@ func TestAllPages(t *testing.T) {
 			t.Parallel()
 			c, f := newFake(t, pager(ids, tt.bare))
 			var got []string
-			for s, err := range c.Sessions.All(context.Background(), &sessions.ListParams{ClientID: clerk.Ptr("client_1"), Limit: clerk.Ptr(2)}) {
+			for s, err := range c.Sessions.All(context.Background(), &sessions.ListParams{ClientID: "client_1", Limit: 2}) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -328,7 +329,7 @@ func TestAllPages(t *testing.T) {
 func TestListTotal(t *testing.T) {
 	t.Parallel()
 	c, _ := newFake(t, always(http.StatusOK, `{"data":[`+sessJSON("sess_1", "active")+`],"total_count":12}`))
-	page, err := c.Sessions.List(context.Background(), &sessions.ListParams{UserID: clerk.Ptr("user_1"), Limit: clerk.Ptr(1)})
+	page, err := c.Sessions.List(context.Background(), &sessions.ListParams{UserID: "user_1", Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,15 +350,15 @@ func TestBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"list without user or client", "params", func(ctx context.Context, s *sessions.Service) error {
-			_, err := s.List(ctx, &sessions.ListParams{Status: clerk.Ptr(sessions.StatusActive)})
+			_, err := s.List(ctx, &sessions.ListParams{Status: sessions.StatusActive})
 			return err
 		}},
 		{"list blank user", "user_id", func(ctx context.Context, s *sessions.Service) error {
-			_, err := s.List(ctx, &sessions.ListParams{UserID: clerk.Ptr(" ")})
+			_, err := s.List(ctx, &sessions.ListParams{UserID: " "})
 			return err
 		}},
 		{"list blank client", "client_id", func(ctx context.Context, s *sessions.Service) error {
-			_, err := s.List(ctx, &sessions.ListParams{UserID: clerk.Ptr("user_1"), ClientID: clerk.Ptr("")})
+			_, err := s.List(ctx, &sessions.ListParams{UserID: "user_1", ClientID: "  "})
 			return err
 		}},
 		{"all without user or client", "params", func(ctx context.Context, s *sessions.Service) error {
@@ -383,15 +384,19 @@ func TestBadInputSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"create blank organization", "active_organization_id", func(ctx context.Context, s *sessions.Service) error {
-			_, err := s.Create(ctx, &sessions.CreateParams{UserID: "user_1", ActiveOrganizationID: clerk.Ptr("")})
+			_, err := s.Create(ctx, &sessions.CreateParams{UserID: "user_1", ActiveOrganizationID: " "})
 			return err
 		}},
 		{"token empty session", "session_id", func(ctx context.Context, s *sessions.Service) error {
 			_, err := s.CreateToken(ctx, "", nil)
 			return err
 		}},
-		{"token negative lifetime", "expires_in_seconds", func(ctx context.Context, s *sessions.Service) error {
-			_, err := s.CreateToken(ctx, "sess_1", &sessions.CreateTokenParams{ExpiresInSeconds: clerk.Ptr(-1)})
+		{"token negative lifetime", "ExpiresIn", func(ctx context.Context, s *sessions.Service) error {
+			_, err := s.CreateToken(ctx, "sess_1", &sessions.CreateTokenParams{ExpiresIn: -1 * time.Second})
+			return err
+		}},
+		{"token lifetime not whole seconds", "ExpiresIn", func(ctx context.Context, s *sessions.Service) error {
+			_, err := s.CreateTokenFromTemplate(ctx, "sess_1", "hasura", &sessions.CreateTokenParams{ExpiresIn: 1500 * time.Millisecond})
 			return err
 		}},
 		{"template token empty session", "session_id", func(ctx context.Context, s *sessions.Service) error {
@@ -522,3 +527,5 @@ func TestReplay(t *testing.T) {
 		}
 	})
 }
+
+func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }

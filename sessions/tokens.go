@@ -3,17 +3,39 @@ package sessions
 import (
 	"context"
 	"net/http"
+	"time"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
 // CreateTokenParams tune a minted token. A nil *CreateTokenParams keeps
 // every default.
 type CreateTokenParams struct {
-	// ExpiresInSeconds overrides the token's lifetime (30..315360000
-	// seconds); by default a session token lives about a minute and a
-	// template token as long as its template says.
-	ExpiresInSeconds *int `json:"expires_in_seconds,omitempty"`
+	// ExpiresIn overrides the token's lifetime, a whole number of seconds
+	// (the API accepts 30 s to 10 years); zero keeps the default: a
+	// session token lives about a minute and a template token as long as
+	// its template says.
+	ExpiresIn time.Duration
+}
+
+// tokenBody is the wire form of CreateTokenParams.
+type tokenBody struct {
+	ExpiresInSeconds int64 `json:"expires_in_seconds,omitempty"`
+}
+
+func (p *CreateTokenParams) body() (*tokenBody, error) {
+	if p == nil {
+		// Send {} rather than no body: the operation takes a JSON object.
+		return &tokenBody{}, nil
+	}
+	switch {
+	case p.ExpiresIn < 0:
+		return nil, transport.Invalid("ExpiresIn", "must not be negative, got %v", p.ExpiresIn)
+	case p.ExpiresIn%time.Second != 0:
+		return nil, transport.Invalid("ExpiresIn", "must be a whole number of seconds, got %v", p.ExpiresIn)
+	}
+	return &tokenBody{ExpiresInSeconds: int64(p.ExpiresIn / time.Second)}, nil
 }
 
 // CreateToken mints a session token (the JWT the frontend would send) for
@@ -22,12 +44,12 @@ type CreateTokenParams struct {
 // after it may have reached the API.
 //
 // API: POST /sessions/{session_id}/tokens (CreateSessionToken)
-func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error) {
+func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams, opts ...core.RequestOption) (*Token, error) {
 	path, err := transport.Path("/sessions/{session_id}/tokens", sessionID)
 	if err != nil {
 		return nil, err
 	}
-	return s.mint(ctx, path, params)
+	return s.mint(ctx, path, params, opts)
 }
 
 // CreateTokenFromTemplate mints a token for a session shaped by one of the
@@ -35,24 +57,21 @@ func (s *Service) CreateToken(ctx context.Context, sessionID string, params *Cre
 // It is not replayed after it may have reached the API.
 //
 // API: POST /sessions/{session_id}/tokens/{template_name} (CreateSessionTokenFromTemplate)
-func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
+func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams, opts ...core.RequestOption) (*Token, error) {
 	path, err := transport.Path("/sessions/{session_id}/tokens/{template_name}", sessionID, templateName)
 	if err != nil {
 		return nil, err
 	}
-	return s.mint(ctx, path, params)
+	return s.mint(ctx, path, params, opts)
 }
 
-func (s *Service) mint(ctx context.Context, path string, params *CreateTokenParams) (*Token, error) {
-	if params != nil && params.ExpiresInSeconds != nil && *params.ExpiresInSeconds <= 0 {
-		return nil, transport.Invalid("expires_in_seconds", "must be positive, got %d", *params.ExpiresInSeconds)
-	}
-	if params == nil {
-		// Send {} rather than no body: the operation takes a JSON object.
-		params = &CreateTokenParams{}
+func (s *Service) mint(ctx context.Context, path string, params *CreateTokenParams, opts []core.RequestOption) (*Token, error) {
+	body, err := params.body()
+	if err != nil {
+		return nil, err
 	}
 	tok := new(Token)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, tok); err != nil {
 		return nil, err
 	}

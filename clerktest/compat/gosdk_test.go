@@ -237,11 +237,11 @@ func TestOrganizations(t *testing.T) {
 	invs := organizationinvitation.NewClient(cfg)
 	users := user.NewClient(cfg)
 
-	owner, err := srv.AddUser(clerktest.User{Email: "owner@example.com", FirstName: "Olive"})
+	owner, err := srv.TryAddUser(clerktest.User{Email: "owner@example.com", FirstName: "Olive"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	member, err := srv.AddUser(clerktest.User{Email: "member@example.com", FirstName: "Milo"})
+	member, err := srv.TryAddUser(clerktest.User{Email: "member@example.com", FirstName: "Milo"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,15 +426,15 @@ func TestSessionsAndTokens(t *testing.T) {
 	sessions := session.NewClient(cfg)
 	keys := jwks.NewClient(cfg)
 
-	uid, err := srv.AddUser(clerktest.User{Email: "s@example.com"})
+	uid, err := srv.TryAddUser(clerktest.User{Email: "s@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := srv.AddUser(clerktest.User{Email: "o@example.com"})
+	other, err := srv.TryAddUser(clerktest.User{Email: "o@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.AddSession(other, ""); err != nil {
+	if _, err := srv.TryAddSession(other, ""); err != nil {
 		t.Fatal(err)
 	}
 
@@ -479,11 +479,11 @@ func TestJWTVerify(t *testing.T) {
 	ctx := context.Background()
 	keys := jwks.NewClient(config(srv))
 
-	uid, err := srv.AddUser(clerktest.User{Email: "j@example.com"})
+	uid, err := srv.TryAddUser(clerktest.User{Email: "j@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme", CreatedBy: uid})
+	orgID, err := srv.TryAddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme", CreatedBy: uid})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -661,11 +661,11 @@ func TestUpdatesAndCrossLists(t *testing.T) {
 	orgs := organization.NewClient(cfg)
 	invs := organizationinvitation.NewClient(cfg)
 
-	owner, err := srv.AddUser(clerktest.User{Email: "owner@example.com"})
+	owner, err := srv.TryAddUser(clerktest.User{Email: "owner@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	invitee, err := srv.AddUser(clerktest.User{Email: "invitee@example.com"})
+	invitee, err := srv.TryAddUser(clerktest.User{Email: "invitee@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,14 +63,14 @@ func TestRunFake(t *testing.T) {
 // seed fills a fake with a little data for the read-only tour.
 func seed(t *testing.T, srv *clerktest.Server) {
 	t.Helper()
-	ada, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	ada, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.AddUser(clerktest.User{Username: "grace"}); err != nil {
+	if _, err := srv.TryAddUser(clerktest.User{Username: "grace"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.AddOrganization(clerktest.Organization{Name: "Acme", CreatedBy: ada}); err != nil {
+	if _, err := srv.TryAddOrganization(clerktest.Organization{Name: "Acme", CreatedBy: ada}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -39,7 +39,7 @@ func seedDemo(fake *clerktest.Server, origin string) (*demo, error) {
 			return ""
 		}
 		var id string
-		id, err = fake.AddUser(u)
+		id, err = fake.TryAddUser(u)
 		return id
 	}
 	d.ada.id = seedUser(clerktest.User{Email: "ada@example.com", FirstName: "Ada", LastName: "Lovelace",
@@ -51,13 +51,13 @@ func seedDemo(fake *clerktest.Server, origin string) (*demo, error) {
 		return nil, err
 	}
 	// CreatedBy makes the user the organization's first admin.
-	if d.acme, err = fake.AddOrganization(clerktest.Organization{Name: "Acme Inc.", CreatedBy: d.ada.id}); err != nil {
+	if d.acme, err = fake.TryAddOrganization(clerktest.Organization{Name: "Acme Inc.", CreatedBy: d.ada.id}); err != nil {
 		return nil, err
 	}
-	if d.globex, err = fake.AddOrganization(clerktest.Organization{Name: "Globex", CreatedBy: d.linus.id}); err != nil {
+	if d.globex, err = fake.TryAddOrganization(clerktest.Organization{Name: "Globex", CreatedBy: d.linus.id}); err != nil {
 		return nil, err
 	}
-	if _, err = fake.AddMembership(d.acme, d.grace.id, "org:member"); err != nil {
+	if _, err = fake.TryAddMembership(d.acme, d.grace.id, "org:member"); err != nil {
 		return nil, err
 	}
 

@@ -223,16 +223,16 @@ func TestListMembers(t *testing.T) {
 	e := newEnv(t, func(d *Deps) { d.MembersPageSize = 2 })
 	acme := []string{e.ada.id, e.grace.id}
 	for _, name := range []string{"Ken", "Barbara", "Edsger"} {
-		id, err := e.fake.AddUser(clerktest.User{FirstName: name, Email: strings.ToLower(name) + "@example.com"})
+		id, err := e.fake.TryAddUser(clerktest.User{FirstName: name, Email: strings.ToLower(name) + "@example.com"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.fake.AddMembership(e.acme, id, "org:member"); err != nil {
+		if _, err := e.fake.TryAddMembership(e.acme, id, "org:member"); err != nil {
 			t.Fatal(err)
 		}
 		acme = append(acme, id)
 	}
-	empty, err := e.fake.AddOrganization(clerktest.Organization{Name: "Empty"})
+	empty, err := e.fake.TryAddOrganization(clerktest.Organization{Name: "Empty"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk/bans"
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
@@ -99,7 +100,7 @@ var decoders = []decoder{
 	{"sessions.Token", roundTrip[sessions.Token](nil)},
 	{"bans.AllowlistIdentifier", roundTrip[bans.AllowlistIdentifier](nil)},
 	{"bans.BlocklistIdentifier", roundTrip[bans.BlocklistIdentifier](nil)},
-	{"bans.DeletedObject", roundTrip[bans.DeletedObject](nil)},
+	{"core.DeletedObject", roundTrip[core.DeletedObject](nil)},
 }
 
 // FuzzDecodeResources feeds arbitrary JSON to the decoder of every

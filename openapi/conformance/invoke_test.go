@@ -470,7 +470,9 @@ func setGeneric(fv reflect.Value) {
 	case t.Kind() == reflect.Bool:
 		fv.SetBool(true)
 	case t == reflect.TypeFor[time.Duration]():
-		fv.SetInt(int64(time.Hour)) // durations are whole seconds on the wire
+		// A week: a whole number of days and of seconds, within every
+		// API range of a lifetime.
+		fv.Set(reflect.ValueOf(7 * 24 * time.Hour))
 	case fv.CanInt():
 		fv.SetInt(1)
 	case t.Kind() == reflect.Pointer:

@@ -84,7 +84,7 @@ func run(args []string, stdout io.Writer) error {
 	srv.InjectFault(clerktest.Fault{Count: 1 << 20, Status: 502, Body: []byte("<html><body>502 Bad Gateway</body></html>"),
 		PathPrefix: "/v1/users/user_badgateway"})
 
-	uid, err := srv.AddUser(clerktest.User{
+	uid, err := srv.TryAddUser(clerktest.User{
 		Email:          *email,
 		FirstName:      "Seed",
 		LastName:       "User",
@@ -93,7 +93,7 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sid, err := srv.AddSession(uid, "")
+	sid, err := srv.TryAddSession(uid, "")
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func run(args []string, stdout io.Writer) error {
 	// ORG_TOKEN's permissions span two features, so the v2 "fea"/"fpm"
 	// encoding is exercised.
 	orgPermissions := []string{"org:invoices:create", "org:invoices:read", "org:sys_memberships:manage"}
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Seed Org", Slug: "seed-org", CreatedBy: uid})
+	orgID, err := srv.TryAddOrganization(clerktest.Organization{Name: "Seed Org", Slug: "seed-org", CreatedBy: uid})
 	if err != nil {
 		return err
 	}
