@@ -30,7 +30,7 @@ func ExampleEmailAddressService_AttemptVerification() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func ExamplePhoneNumberService_Create() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -106,11 +106,11 @@ func ExampleClientService_Verify() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	sessionID, err := srv.AddSession(userID, "")
+	sessionID, err := srv.TryAddSession(userID, "")
 	if err != nil {
 		log.Fatal(err)
 	}

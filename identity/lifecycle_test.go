@@ -45,7 +45,7 @@ func TestEmailLifecycle(t *testing.T) {
 	t.Parallel()
 	srv, c := newFakeAPI(t)
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestReplaceEmail(t *testing.T) {
 	t.Parallel()
 	srv, c := newFakeAPI(t)
 	ctx := context.Background()
-	userID, _ := srv.AddUser(clerktest.User{Email: "old@example.com"})
+	userID, _ := srv.TryAddUser(clerktest.User{Email: "old@example.com"})
 	p := &identity.ReplaceUserEmailAddressParams{EmailAddress: "new@example.com"}
 	e, err := c.EmailAddresses.ReplaceForUser(ctx, userID, p)
 	if err != nil || !e.Verified() {
@@ -134,7 +134,7 @@ func TestReplaceEmail(t *testing.T) {
 	if len(u.EmailAddresses) != 1 || u.EmailAddresses[0].ID != e.ID || *u.PrimaryEmailAddressID != e.ID {
 		t.Errorf("addresses = %+v", u.EmailAddresses)
 	}
-	other, _ := srv.AddUser(clerktest.User{Email: "taken@example.com"})
+	other, _ := srv.TryAddUser(clerktest.User{Email: "taken@example.com"})
 	if _, err := c.EmailAddresses.ReplaceForUser(ctx, userID, &identity.ReplaceUserEmailAddressParams{EmailAddress: "taken@example.com"}); !errors.Is(err, clerk.ErrUnprocessable) {
 		t.Errorf("address of %s: err = %v, want 422", other, err)
 	}
@@ -146,7 +146,7 @@ func TestPhoneLifecycle(t *testing.T) {
 	t.Parallel()
 	srv, c := newFakeAPI(t)
 	ctx := context.Background()
-	userID, _ := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, _ := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	p, err := c.PhoneNumbers.Create(ctx, &identity.CreatePhoneNumberParams{UserID: userID, PhoneNumber: "+15555550100"})
 	if err != nil {
 		t.Fatal(err)
@@ -219,8 +219,8 @@ func TestSignUpsAndClients(t *testing.T) {
 		t.Errorf("unknown sign-up: err = %v, want 404", err)
 	}
 
-	userID, _ := srv.AddUser(clerktest.User{Email: "ada@example.com"})
-	sessID, err := srv.AddSession(userID, "")
+	userID, _ := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
+	sessID, err := srv.TryAddSession(userID, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func ExampleSignInTokenService_Create() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func ExampleActorTokenService_Create() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	userID, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func ExampleAdminPortalLinkService_Create() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Acme"})
+	orgID, err := srv.TryAddOrganization(clerktest.Organization{Name: "Acme"})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func ExampleAgentTaskService_Create() {
 	srv, c := startFake()
 	defer srv.Close()
 	ctx := context.Background()
-	if _, err := srv.AddUser(clerktest.User{Email: "ada@example.com"}); err != nil {
+	if _, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"}); err != nil {
 		log.Fatal(err)
 	}
 

@@ -34,8 +34,8 @@ func TestSignInAndActorTokenLifecycle(t *testing.T) {
 	t.Parallel()
 	srv, c := newFakeAPI(t)
 	ctx := context.Background()
-	userID, _ := srv.AddUser(clerktest.User{Email: "ada@example.com"})
-	adminID, _ := srv.AddUser(clerktest.User{Email: "admin@example.com"})
+	userID, _ := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
+	adminID, _ := srv.TryAddUser(clerktest.User{Email: "admin@example.com"})
 
 	sit, err := c.SignInTokens.Create(ctx, &tokens.CreateSignInTokenParams{UserID: userID, ExpiresIn: time.Hour})
 	if err != nil {
@@ -76,7 +76,7 @@ func TestTestingAgentAndPortalTokens(t *testing.T) {
 	t.Parallel()
 	srv, c := newFakeAPI(t)
 	ctx := context.Background()
-	userID, _ := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+	userID, _ := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 
 	tt, err := c.TestingTokens.Create(ctx)
 	if err != nil || tt.Token == "" || !tt.ExpiresAt.After(time.Now()) {
@@ -107,7 +107,7 @@ func TestTestingAgentAndPortalTokens(t *testing.T) {
 		t.Errorf("unknown identifier: err = %v, want 404", err)
 	}
 
-	orgID, _ := srv.AddOrganization(clerktest.Organization{Name: "Acme"})
+	orgID, _ := srv.TryAddOrganization(clerktest.Organization{Name: "Acme"})
 	pt, err := c.AdminPortalLinks.Create(ctx, &tokens.CreateAdminPortalLinkParams{OrganizationID: orgID, Scopes: []string{"admin_portal:read"}, ExpiresIn: 2 * time.Hour})
 	if err != nil {
 		t.Fatal(err)
