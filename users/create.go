@@ -3,6 +3,7 @@ package users
 import (
 	"context"
 	"encoding/json"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 	"time"
 
@@ -94,7 +95,7 @@ type createBody struct {
 // ID tells whether the user exists.
 //
 // API: POST /users (CreateUser)
-func (s *Service) Create(ctx context.Context, params *CreateParams) (*User, error) {
+func (s *Service) Create(ctx context.Context, params *CreateParams, opts ...core.RequestOption) (*User, error) {
 	if params == nil {
 		params = &CreateParams{}
 	}
@@ -109,7 +110,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*User, erro
 		UnsafeMetadata:  md.UnsafeMetadata,
 	}
 	u := new(User)
-	req := &transport.Request{Method: http.MethodPost, Path: "/users", Body: body, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: "/users", Body: body, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, u); err != nil {
 		return nil, err
 	}

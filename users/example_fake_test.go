@@ -29,7 +29,7 @@ type stubUsers struct {
 	byID map[string]*users.User
 }
 
-func (f stubUsers) Get(_ context.Context, id string) (*users.User, error) {
+func (f stubUsers) Get(_ context.Context, id string, _ ...clerk.RequestOption) (*users.User, error) {
 	if u, ok := f.byID[id]; ok {
 		return u, nil
 	}

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"iter"
 	"net/http"
 
@@ -70,7 +71,7 @@ type ListParams struct {
 // non-zero Offset, fails before any request (the API would answer 422).
 //
 // API: GET /users (GetUserList)
-func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Page[User], error) {
+func (s *Service) List(ctx context.Context, params *ListParams, opts ...core.RequestOption) (*pagination.Page[User], error) {
 	if params != nil && params.StartingAfter != nil {
 		if !cursorOrdering(params.OrderBy) {
 			return nil, transport.Invalid("starting_after", "needs created_at ordering, got order_by=%q", *params.OrderBy)
@@ -84,7 +85,7 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Pag
 		return nil, err
 	}
 	page := new(pagination.Page[User])
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users", Query: q}, page); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users", Query: q, Options: opts}, page); err != nil {
 		return nil, err
 	}
 	return page, nil
@@ -93,12 +94,12 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*pagination.Pag
 // All walks every user matching params, lazily, one page at a time. With
 // created_at ordering (the default) and no offset it pages by cursor
 // (starting_after), which stays fast on large instances; otherwise by offset.
-// Under a context from clerk.WithPagePrefetch it pages by offset (unless
+// With clerk.WithPrefetch among opts it pages by offset (unless
 // StartingAfter is set), so that several pages can be fetched at once.
 // Breaking out of the loop stops the walk without another request.
 //
 // API: GET /users (GetUserList)
-func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, error] {
+func (s *Service) All(ctx context.Context, params *ListParams, opts ...core.RequestOption) iter.Seq2[*User, error] {
 	p := ListParams{}
 	if params != nil {
 		p = *params
@@ -106,9 +107,10 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 	w := paging.Walk[User]{Limit: deref(p.Limit), Offset: deref(p.Offset)}
 	startAfter := deref(p.StartingAfter)
 	// A cursor is only known once the previous page has arrived, so a
-	// walk that asked for prefetching pages by offset instead.
-	prefetch := false // TODO(api1): from request options
-	if cursorOrdering(p.OrderBy) && w.Offset == 0 && !prefetch {
+	// walk that asked for prefetching pages by offset instead (unless the
+	// caller gave a cursor to start from, which needs cursor paging).
+	w.Prefetch = core.ApplyRequestOptions(opts).Prefetch
+	if cursorOrdering(p.OrderBy) && w.Offset == 0 && (w.Prefetch <= 1 || startAfter != "") {
 		w.CursorOf = func(u *User) string { return u.ID }
 	}
 	w.Fetch = func(ctx context.Context, c paging.Cursor) (*pagination.Page[User], error) {
@@ -119,7 +121,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 		} else if startAfter != "" {
 			page.StartingAfter = &startAfter
 		}
-		return s.List(ctx, &page)
+		return s.List(ctx, &page, opts...)
 	}
 	return paging.All(ctx, w)
 }
@@ -127,7 +129,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 // Count returns how many users match params (paging fields are ignored).
 //
 // API: GET /users/count (GetUsersCount)
-func (s *Service) Count(ctx context.Context, params *ListParams) (int64, error) {
+func (s *Service) Count(ctx context.Context, params *ListParams, opts ...core.RequestOption) (int64, error) {
 	var p ListParams
 	if params != nil {
 		p = *params
@@ -140,7 +142,7 @@ func (s *Service) Count(ctx context.Context, params *ListParams) (int64, error) 
 	var out struct {
 		TotalCount int64 `json:"total_count"`
 	}
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users/count", Query: q}, &out); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: "/users/count", Query: q, Options: opts}, &out); err != nil {
 		return 0, err
 	}
 	return out.TotalCount, nil

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -26,19 +27,19 @@ type UpdateMetadataParams struct {
 // Non-object values fail before any request.
 //
 // API: PATCH /users/{user_id}/metadata (UpdateUserMetadata)
-func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
-	return s.writeMetadata(ctx, http.MethodPatch, userID, params)
+func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPatch, userID, params, opts)
 }
 
 // ReplaceMetadata replaces each metadata field it is given, whole; an empty
 // map clears that field; nil fields are left untouched.
 //
 // API: PUT /users/{user_id}/metadata (ReplaceUserMetadata)
-func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
-	return s.writeMetadata(ctx, http.MethodPut, userID, params)
+func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPut, userID, params, opts)
 }
 
-func (s *Service) writeMetadata(ctx context.Context, method, userID string, params *UpdateMetadataParams) (*User, error) {
+func (s *Service) writeMetadata(ctx context.Context, method, userID string, params *UpdateMetadataParams, opts []core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/metadata", userID)
 	if err != nil {
 		return nil, err
@@ -50,7 +51,7 @@ func (s *Service) writeMetadata(ctx context.Context, method, userID string, para
 	u := new(User)
 	// A merge or replace with the same body lands on the same state, so it
 	// is replay-safe.
-	req := &transport.Request{Method: method, Path: path, Body: body, Replay: transport.ReplaySafe}
+	req := &transport.Request{Method: method, Path: path, Body: body, Replay: transport.ReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, u); err != nil {
 		return nil, err
 	}

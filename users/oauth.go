@@ -3,6 +3,7 @@ package users
 import (
 	"context"
 	"encoding/json"
+	"github.com/clerkgo/clerk/core"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
@@ -43,10 +44,10 @@ type ListOAuthAccessTokensParams struct {
 // refresh token. params may be nil.
 //
 // API: GET /users/{user_id}/oauth_access_tokens/{provider} (GetOAuthAccessToken)
-func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) (*pagination.Page[OAuthAccessToken], error) {
+func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams, opts ...core.RequestOption) (*pagination.Page[OAuthAccessToken], error) {
 	path, err := transport.Path("/users/{user_id}/oauth_access_tokens/{provider}", userID, provider)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[OAuthAccessToken](ctx, s.b, path, params)
+	return transport.List[OAuthAccessToken](ctx, s.b, path, params, opts...)
 }

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"iter"
 
 	"github.com/clerkgo/clerk/internal/paging"
@@ -24,19 +25,19 @@ type ListOrganizationMembershipsParams struct {
 // be nil.
 //
 // API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
-func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*pagination.Page[organizations.Membership], error) {
+func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...core.RequestOption) (*pagination.Page[organizations.Membership], error) {
 	path, err := transport.Path("/users/{user_id}/organization_memberships", userID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[organizations.Membership](ctx, s.b, path, params)
+	return transport.List[organizations.Membership](ctx, s.b, path, params, opts...)
 }
 
 // AllOrganizationMemberships walks every organization membership of the
 // user, lazily; breaking out of the loop stops it without another request.
 //
 // API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
-func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*organizations.Membership, error] {
+func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...core.RequestOption) iter.Seq2[*organizations.Membership, error] {
 	var p ListOrganizationMembershipsParams
 	if params != nil {
 		p = *params
@@ -44,8 +45,8 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Membership], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListOrganizationMemberships(ctx, userID, &page)
-	})
+		return s.ListOrganizationMemberships(ctx, userID, &page, opts...)
+	}, opts...)
 }
 
 // ListOrganizationInvitationsParams filters and pages the organization
@@ -65,12 +66,12 @@ type ListOrganizationInvitationsParams struct {
 // data of its organization, and the total. params may be nil.
 //
 // API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
-func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*pagination.Page[organizations.Invitation], error) {
+func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...core.RequestOption) (*pagination.Page[organizations.Invitation], error) {
 	path, err := transport.Path("/users/{user_id}/organization_invitations", userID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[organizations.Invitation](ctx, s.b, path, params)
+	return transport.List[organizations.Invitation](ctx, s.b, path, params, opts...)
 }
 
 // AllOrganizationInvitations walks every organization invitation of the
@@ -78,7 +79,7 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 // another request.
 //
 // API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
-func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*organizations.Invitation, error] {
+func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...core.RequestOption) iter.Seq2[*organizations.Invitation, error] {
 	var p ListOrganizationInvitationsParams
 	if params != nil {
 		p = *params
@@ -86,6 +87,6 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Invitation], error) {
 		page := p
 		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListOrganizationInvitations(ctx, userID, &page)
-	})
+		return s.ListOrganizationInvitations(ctx, userID, &page, opts...)
+	}, opts...)
 }

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"io"
 	"net/http"
 
@@ -27,7 +28,7 @@ type SetProfileImageParams struct {
 // The upload is not replayed after it may have reached the API.
 //
 // API: POST /users/{user_id}/profile_image (SetUserProfileImage)
-func (s *Service) SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams) (*User, error) {
+func (s *Service) SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/profile_image", userID)
 	if err != nil {
 		return nil, err
@@ -41,18 +42,17 @@ func (s *Service) SetProfileImage(ctx context.Context, userID string, params *Se
 	}
 	return s.userOp(ctx, &transport.Request{
 		Method: http.MethodPost, Path: path, RawBody: body, ContentType: ct,
-		Replay: transport.NotReplaySafe,
-	})
+		Replay: transport.NotReplaySafe, Options: opts})
 }
 
 // DeleteProfileImage removes the user's profile image; the user gets the
 // generated avatar back.
 //
 // API: DELETE /users/{user_id}/profile_image (DeleteUserProfileImage)
-func (s *Service) DeleteProfileImage(ctx context.Context, userID string) (*User, error) {
+func (s *Service) DeleteProfileImage(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/profile_image", userID)
 	if err != nil {
 		return nil, err
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe, Options: opts})
 }

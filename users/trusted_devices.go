@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -31,25 +32,25 @@ type TrustedDevice struct {
 // page (with its total).
 //
 // API: GET /users/{user_id}/trusted_devices (ListUserTrustedDevices)
-func (s *Service) ListTrustedDevices(ctx context.Context, userID string) (*pagination.Page[TrustedDevice], error) {
+func (s *Service) ListTrustedDevices(ctx context.Context, userID string, opts ...core.RequestOption) (*pagination.Page[TrustedDevice], error) {
 	path, err := transport.Path("/users/{user_id}/trusted_devices", userID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[TrustedDevice](ctx, s.b, path, nil)
+	return transport.List[TrustedDevice](ctx, s.b, path, nil, opts...)
 }
 
 // RevokeTrustedDevice revokes one of the user's trusted devices and
 // returns it, revoked.
 //
 // API: DELETE /users/{user_id}/trusted_devices/{trusted_device_id} (RevokeUserTrustedDevice)
-func (s *Service) RevokeTrustedDevice(ctx context.Context, userID, trustedDeviceID string) (*TrustedDevice, error) {
+func (s *Service) RevokeTrustedDevice(ctx context.Context, userID, trustedDeviceID string, opts ...core.RequestOption) (*TrustedDevice, error) {
 	path, err := transport.Path("/users/{user_id}/trusted_devices/{trusted_device_id}", userID, trustedDeviceID)
 	if err != nil {
 		return nil, err
 	}
 	d := new(TrustedDevice)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe}, d); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe, Options: opts}, d); err != nil {
 		return nil, err
 	}
 	return d, nil

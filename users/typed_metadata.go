@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 
 	"github.com/clerkgo/clerk/internal/transport"
 )
@@ -9,9 +10,9 @@ import (
 // MetadataClient is the part of the Users service that TypedMetadata uses.
 // *Service satisfies it, and so does any fake of API.
 type MetadataClient interface {
-	Get(ctx context.Context, userID string) (*User, error)
-	UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
-	ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
+	Get(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error)
+	UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error)
+	ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error)
 }
 
 // TypedMetadata reads and writes a user's public and private metadata as

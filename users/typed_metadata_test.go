@@ -183,7 +183,7 @@ type fakeUsers struct {
 	stored map[string]any
 }
 
-func (f *fakeUsers) UpdateMetadata(_ context.Context, id string, p *users.UpdateMetadataParams) (*users.User, error) {
+func (f *fakeUsers) UpdateMetadata(_ context.Context, id string, p *users.UpdateMetadataParams, _ ...clerk.RequestOption) (*users.User, error) {
 	f.stored = map[string]any{"public": p.PublicMetadata}
 	return &users.User{ID: id, PublicMetadata: raw(`{"plan":"fake"}`)}, nil
 }

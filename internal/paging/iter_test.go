@@ -7,9 +7,16 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/google/go-cmp/cmp"
 )
+
+// item is the listed resource of these tests.
+type item struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+}
 
 // fakeList serves items in pages and records every cursor it was asked for.
 type fakeList struct {

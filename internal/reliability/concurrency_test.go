@@ -77,9 +77,9 @@ func TestOneClientManyGoroutines(t *testing.T) {
 func oneGoroutine(c *clerk.Client, g int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ctx = clerk.WithRequestHeader(ctx, "X-Goroutine", fmt.Sprint(g))
+	hdr := clerk.WithHeader("X-Goroutine", fmt.Sprint(g))
 	id := fmt.Sprintf("user_c%04d", g)
-	u, err := c.Users.Get(ctx, id)
+	u, err := c.Users.Get(ctx, id, hdr)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func oneGoroutine(c *clerk.Client, g int) error {
 		return fmt.Errorf("ban: %v", err)
 	}
 	ext := fmt.Sprintf("c-%04d", g)
-	if u, err = c.Users.Create(clerk.WithRequestMaxRetries(ctx, 0), &users.CreateParams{ExternalID: &ext}); err != nil {
+	if u, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: &ext}, hdr, clerk.WithRetries(0)); err != nil {
 		return err
 	}
 	if u.ExternalID == nil || *u.ExternalID != ext {

@@ -185,7 +185,7 @@ func TestLimits(t *testing.T) {
 		{
 			name: "101 filter values on Users.All (prefetching)", body: []byte(`[]`), wantIn: "at most 100",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				for _, err := range c.Users.All(clerk.WithPagePrefetch(ctx, 4), &users.ListParams{UserIDs: ids(101)}) {
+				for _, err := range c.Users.All(ctx, &users.ListParams{UserIDs: ids(101)}, clerk.WithPrefetch(4)) {
 					return err
 				}
 				return nil
