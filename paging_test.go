@@ -34,7 +34,7 @@ func ExampleWithPrefetch() {
 		return
 	}
 	var ids []string
-	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(10)}, clerk.WithPrefetch(4)) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 10}, clerk.WithPrefetch(4)) {
 		if err != nil {
 			fmt.Println(err)
 			return

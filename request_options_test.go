@@ -98,7 +98,7 @@ func TestRequestOptionsAtCallSite(t *testing.T) {
 	}
 	walk := func(c *clerk.Client, opts ...clerk.RequestOption) error {
 		n := 0
-		for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(10)}, opts...) {
+		for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 10}, opts...) {
 			if err != nil {
 				return err
 			}

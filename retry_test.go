@@ -68,7 +68,7 @@ func TestUpdateMetadataRetries(t *testing.T) {
 	t.Parallel()
 	srv := newScript(t, step{status: 500, body: errBody("internal", "t")}, step{status: 200, body: userJSON})
 	c := newClient(t, srv.URL)
-	_, err := c.Users.UpdateMetadata(context.Background(), "user_2abc", &users.UpdateMetadataParams{
+	_, err := c.Users.UpdateMetadata(context.Background(), "user_2abc", &users.MetadataParams{
 		PublicMetadata: map[string]any{"role": "admin"},
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/users"
@@ -58,7 +59,7 @@ func TestAllPaging(t *testing.T) {
 	}{
 		{
 			name:   "default ordering pages by cursor",
-			params: &users.ListParams{Limit: clerk.Ptr(2), Query: clerk.Ptr("a")},
+			params: &users.ListParams{Limit: 2, Query: "a"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"2"}, "query": {"a"}},
@@ -68,7 +69,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "created_at ordering pages by cursor",
-			params: &users.ListParams{Limit: clerk.Ptr(3), OrderBy: clerk.Ptr("+created_at")},
+			params: &users.ListParams{Limit: 3, OrderBy: "+created_at"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"3"}, "order_by": {"+created_at"}},
@@ -77,7 +78,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "caller's cursor is the start",
-			params: &users.ListParams{Limit: clerk.Ptr(2), StartingAfter: clerk.Ptr("user_2")},
+			params: &users.ListParams{Limit: 2, StartingAfter: "user_2"},
 			want:   ids[2:],
 			queries: []url.Values{
 				{"limit": {"2"}, "starting_after": {"user_2"}},
@@ -86,7 +87,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "other ordering pages by offset",
-			params: &users.ListParams{Limit: clerk.Ptr(2), OrderBy: clerk.Ptr("-last_sign_in_at")},
+			params: &users.ListParams{Limit: 2, OrderBy: "-last_sign_in_at"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"2"}, "order_by": {"-last_sign_in_at"}},
@@ -96,7 +97,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "a starting offset pages by offset",
-			params: &users.ListParams{Limit: clerk.Ptr(2), Offset: clerk.Ptr(1)},
+			params: &users.ListParams{Limit: 2, Offset: 1},
 			want:   ids[1:],
 			queries: []url.Values{
 				{"limit": {"2"}, "offset": {"1"}},
@@ -112,7 +113,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "exact multiple ends on an empty page",
-			params: &users.ListParams{Limit: clerk.Ptr(5)},
+			params: &users.ListParams{Limit: 5},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"5"}},
@@ -150,12 +151,12 @@ func TestAllDoesNotMutateParams(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	f.handler = pagedUsers([]string{"user_1", "user_2", "user_3"})
-	p := &users.ListParams{Limit: clerk.Ptr(1), UserIDs: []string{"user_1"}}
-	before := fmt.Sprintf("%v %v %v %v", *p.Limit, p.Offset, p.StartingAfter, p.UserIDs)
+	p := &users.ListParams{Limit: 1, UserIDs: []string{"user_1"}}
+	before := fmt.Sprintf("%v %v %v %v", p.Limit, p.Offset, p.StartingAfter, p.UserIDs)
 	if _, err := collect(t, c, p); err != nil {
 		t.Fatal(err)
 	}
-	if after := fmt.Sprintf("%v %v %v %v", *p.Limit, p.Offset, p.StartingAfter, p.UserIDs); after != before {
+	if after := fmt.Sprintf("%v %v %v %v", p.Limit, p.Offset, p.StartingAfter, p.UserIDs); after != before {
 		t.Errorf("params changed: %s -> %s", before, after)
 	}
 }
@@ -164,7 +165,7 @@ func TestAllIsLazyAndStopsOnBreak(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	f.handler = pagedUsers([]string{"user_1", "user_2", "user_3", "user_4"})
-	seq := c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(2)})
+	seq := c.Users.All(context.Background(), &users.ListParams{Limit: 2})
 	if n := len(f.requests()); n != 0 {
 		t.Fatalf("All sent %d requests before ranging", n)
 	}
@@ -199,7 +200,7 @@ func TestAllYieldsErrorOnce(t *testing.T) {
 	}
 	var ids []string
 	var errs []error
-	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(2)}) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 2}) {
 		if err != nil {
 			errs = append(errs, err)
 			if u != nil {
@@ -225,7 +226,7 @@ func TestCount(t *testing.T) {
 	c, f := newClient(t, 0, ok(`{"object":"total_count","total_count":42}`))
 	n, err := c.Users.Count(context.Background(), &users.ListParams{
 		EmailAddresses: []string{"a@x.io", "b@x.io"}, OrganizationIDs: []string{"-org_1"},
-		CreatedAtAfter: clerk.Ptr[int64](1730160000000), Limit: clerk.Ptr(3),
+		CreatedAtAfter: time.UnixMilli(1730160000000), Limit: 3,
 	})
 	if err != nil || n != 42 {
 		t.Fatalf("Count = %d, %v; want 42", n, err)
@@ -266,7 +267,7 @@ func TestAllOrganizationMembershipsAndInvitations(t *testing.T) {
 		c, f := newClient(t, 0)
 		f.handler = envelope(membership, 5)
 		var ids []string
-		for m, err := range c.Users.AllOrganizationMemberships(context.Background(), "user_1", &users.ListOrganizationMembershipsParams{Limit: clerk.Ptr(2)}) {
+		for m, err := range c.Users.AllOrganizationMemberships(context.Background(), "user_1", &users.ListOrganizationMembershipsParams{Limit: 2}) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -294,7 +295,7 @@ func TestAllOrganizationMembershipsAndInvitations(t *testing.T) {
 		c, f := newClient(t, 0)
 		f.handler = envelope(invitation, 3)
 		var ids []string
-		p := &users.ListOrganizationInvitationsParams{Status: clerk.Ptr("pending"), Limit: clerk.Ptr(2)}
+		p := &users.ListOrganizationInvitationsParams{Status: "pending", Limit: 2}
 		for inv, err := range c.Users.AllOrganizationInvitations(context.Background(), "user_1", p) {
 			if err != nil {
 				t.Fatal(err)

@@ -94,7 +94,7 @@ func (s *Service) mfaDelete(ctx context.Context, template, userID string, opts [
 // email.
 //
 // API: DELETE /users/{user_id}/passkeys/{passkey_identification_id} (UserPasskeyDelete)
-func (s *Service) DeletePasskey(ctx context.Context, userID, passkeyID string, opts ...core.RequestOption) (*DeletedObject, error) {
+func (s *Service) DeletePasskey(ctx context.Context, userID, passkeyID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/passkeys/{passkey_identification_id}", userID, passkeyID)
 	if err != nil {
 		return nil, err
@@ -105,7 +105,7 @@ func (s *Service) DeletePasskey(ctx context.Context, userID, passkeyID string, o
 // DeleteWeb3Wallet deletes one of the user's web3 wallets.
 //
 // API: DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id} (UserWeb3WalletDelete)
-func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string, opts ...core.RequestOption) (*DeletedObject, error) {
+func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", userID, web3WalletID)
 	if err != nil {
 		return nil, err
@@ -116,7 +116,7 @@ func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID str
 // DeleteExternalAccount unlinks one of the user's OAuth accounts.
 //
 // API: DELETE /users/{user_id}/external_accounts/{external_account_id} (DeleteExternalAccount)
-func (s *Service) DeleteExternalAccount(ctx context.Context, userID, externalAccountID string, opts ...core.RequestOption) (*DeletedObject, error) {
+func (s *Service) DeleteExternalAccount(ctx context.Context, userID, externalAccountID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/external_accounts/{external_account_id}", userID, externalAccountID)
 	if err != nil {
 		return nil, err

@@ -13,8 +13,8 @@ import (
 // a larger file fails before any request.
 const MaxProfileImageSize = 10 << 20
 
-// SetProfileImageParams is the image to upload.
-type SetProfileImageParams struct {
+// UploadProfileImageParams is the image to upload.
+type UploadProfileImageParams struct {
 	// File is read to the end (at most MaxProfileImageSize bytes) before
 	// anything is sent; the caller closes it.
 	File io.Reader
@@ -22,13 +22,13 @@ type SetProfileImageParams struct {
 	Filename string
 }
 
-// SetProfileImage uploads a new profile image for the user, as the
+// UploadProfileImage uploads a new profile image for the user, as the
 // multipart "file" field. An empty file, a missing reader or a file over
 // MaxProfileImageSize fails with clerk.ErrInvalidInput and sends nothing.
 // The upload is not replayed after it may have reached the API.
 //
 // API: POST /users/{user_id}/profile_image (SetUserProfileImage)
-func (s *Service) SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams, opts ...core.RequestOption) (*User, error) {
+func (s *Service) UploadProfileImage(ctx context.Context, userID string, params *UploadProfileImageParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/profile_image", userID)
 	if err != nil {
 		return nil, err

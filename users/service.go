@@ -36,12 +36,12 @@ type API interface {
 	Get(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error)
 	Create(ctx context.Context, params *CreateParams, opts ...core.RequestOption) (*User, error)
 	Update(ctx context.Context, userID string, params *UpdateParams, opts ...core.RequestOption) (*User, error)
-	Delete(ctx context.Context, userID string, opts ...core.RequestOption) (*DeletedObject, error)
+	Delete(ctx context.Context, userID string, opts ...core.RequestOption) (*core.DeletedObject, error)
 
-	UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error)
-	ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams, opts ...core.RequestOption) (*User, error)
+	UpdateMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error)
+	ReplaceMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error)
 
-	SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams, opts ...core.RequestOption) (*User, error)
+	UploadProfileImage(ctx context.Context, userID string, params *UploadProfileImageParams, opts ...core.RequestOption) (*User, error)
 	DeleteProfileImage(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error)
 
 	VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams, opts ...core.RequestOption) (bool, error)
@@ -53,9 +53,9 @@ type API interface {
 	DisableMFA(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error)
 	DeleteBackupCodes(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error)
 	DeleteTOTP(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error)
-	DeletePasskey(ctx context.Context, userID, passkeyID string, opts ...core.RequestOption) (*DeletedObject, error)
-	DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string, opts ...core.RequestOption) (*DeletedObject, error)
-	DeleteExternalAccount(ctx context.Context, userID, externalAccountID string, opts ...core.RequestOption) (*DeletedObject, error)
+	DeletePasskey(ctx context.Context, userID, passkeyID string, opts ...core.RequestOption) (*core.DeletedObject, error)
+	DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string, opts ...core.RequestOption) (*core.DeletedObject, error)
+	DeleteExternalAccount(ctx context.Context, userID, externalAccountID string, opts ...core.RequestOption) (*core.DeletedObject, error)
 
 	ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams, opts ...core.RequestOption) (*pagination.Page[OAuthAccessToken], error)
 	ListTrustedDevices(ctx context.Context, userID string, opts ...core.RequestOption) (*pagination.Page[TrustedDevice], error)

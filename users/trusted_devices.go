@@ -4,13 +4,13 @@ import (
 	"context"
 	"github.com/clerkgo/clerk/core"
 	"net/http"
+	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
 
 // TrustedDevice is a mobile device the user enrolled for Device Trust.
-// Timestamps are Unix milliseconds.
 type TrustedDevice struct {
 	Object string `json:"object"`
 	ID     string `json:"id"`
@@ -21,11 +21,11 @@ type TrustedDevice struct {
 	// Algorithm of the device key, "ES256".
 	Algorithm string `json:"algorithm"`
 	// Status is "active" or "revoked".
-	Status     string `json:"status"`
-	CreatedAt  int64  `json:"created_at"`
-	UpdatedAt  int64  `json:"updated_at"`
-	LastUsedAt *int64 `json:"last_used_at,omitempty"`
-	RevokedAt  *int64 `json:"revoked_at,omitempty"`
+	Status     string     `json:"status"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
+	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
 }
 
 // ListTrustedDevices returns the user's active trusted devices, all in one

@@ -28,7 +28,7 @@ type UpdateParams struct {
 	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id,omitempty"`
 	// Username: clerk.Ptr("") removes it.
 	Username *string `json:"username,omitempty"`
-	// ProfileImageID is an uploaded image's ID; see also SetProfileImage.
+	// ProfileImageID is an uploaded image's ID; see also UploadProfileImage.
 	ProfileImageID *string `json:"profile_image_id,omitempty"`
 	Password       *string `json:"password,omitempty"`
 	PasswordDigest *string `json:"password_digest,omitempty"`

@@ -91,7 +91,7 @@ func BenchmarkUsersAllPaired(b *testing.B) {
 	}
 	sdk := func() int {
 		n := 0
-		for _, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(limit)}) {
+		for _, err := range c.Users.All(ctx, &users.ListParams{Limit: limit}) {
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -114,7 +114,7 @@ func BenchmarkPrefetchWalkPaired(b *testing.B) {
 	walk := func(opts ...clerk.RequestOption) func() int {
 		return func() int {
 			n := 0
-			for _, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(limit)}, opts...) {
+			for _, err := range c.Users.All(context.Background(), &users.ListParams{Limit: limit}, opts...) {
 				if err != nil {
 					b.Fatal(err)
 				}

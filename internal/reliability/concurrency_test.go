@@ -86,14 +86,14 @@ func oneGoroutine(c *clerk.Client, g int) error {
 	if u.ID != id {
 		return fmt.Errorf("Get returned %s", u.ID)
 	}
-	u, err = c.Users.UpdateMetadata(ctx, id, &users.UpdateMetadataParams{PublicMetadata: map[string]any{"goroutine": g}})
+	u, err = c.Users.UpdateMetadata(ctx, id, &users.MetadataParams{PublicMetadata: map[string]any{"goroutine": g}})
 	if err != nil {
 		return err
 	}
 	type pub struct {
 		Goroutine int `json:"goroutine"`
 	}
-	p, err := users.PublicMetadata[pub](u)
+	p, err := clerk.DecodeMetadata[pub](u.PublicMetadata)
 	if err != nil || p.Goroutine != g {
 		return fmt.Errorf("merge returned %+v, %v", p, err)
 	}
@@ -107,7 +107,7 @@ func oneGoroutine(c *clerk.Client, g int) error {
 	if u.ExternalID == nil || *u.ExternalID != ext {
 		return fmt.Errorf("create returned external id %v", u.ExternalID)
 	}
-	page, err := c.Users.List(ctx, &users.ListParams{Limit: clerk.Ptr(3)})
+	page, err := c.Users.List(ctx, &users.ListParams{Limit: 3})
 	if err != nil {
 		return err
 	}

@@ -176,7 +176,7 @@ func TestCallsReturnByTheirDeadline(t *testing.T) {
 			},
 			opts: []clerk.Option{clerk.WithRateLimit(20, 1)},
 			call: func(ctx context.Context, c *clerk.Client) error {
-				for _, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(1)}, clerk.WithPrefetch(4)) {
+				for _, err := range c.Users.All(ctx, &users.ListParams{Limit: 1}, clerk.WithPrefetch(4)) {
 					if err != nil {
 						return err
 					}

@@ -282,12 +282,12 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 			err = fmt.Errorf("got user %q", u.ID)
 		}
 	case opListUsers:
-		_, err = c.Users.List(ctx, &users.ListParams{Limit: clerk.Ptr(5)})
+		_, err = c.Users.List(ctx, &users.ListParams{Limit: 5})
 	case opMergeMetadata:
 		run.mu.Lock()
 		run.lastSent[w] = i
 		run.mu.Unlock()
-		_, err = c.Users.UpdateMetadata(ctx, userID, &users.UpdateMetadataParams{
+		_, err = c.Users.UpdateMetadata(ctx, userID, &users.MetadataParams{
 			PublicMetadata: map[string]any{"counter": i, "worker": w},
 		})
 		if err == nil {

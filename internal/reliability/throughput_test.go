@@ -114,7 +114,7 @@ func walkHeap(t *testing.T, n int, opts ...clerk.RequestOption) (peak uint64, pe
 	runtime.ReadMemStats(&ms)
 	base, allocs := ms.HeapInuse, ms.TotalAlloc
 	seen := 0
-	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(500)}, opts...) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 500}, opts...) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -185,7 +185,7 @@ func TestPrefetchReachesTheRateLimit(t *testing.T) {
 		defer tr.CloseIdleConnections()
 		start := time.Now()
 		n := 0
-		for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(perPage)}, opts...) {
+		for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: perPage}, opts...) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -284,8 +284,8 @@ func TestUsersAllPagingMode(t *testing.T) {
 		{name: "default: cursor", wantCursor: true},
 		{name: "prefetch 4: offset", prefetch: 4},
 		{name: "prefetch 1 is sequential: cursor", prefetch: 1, wantCursor: true},
-		{name: "prefetch with StartingAfter keeps the cursor", prefetch: 4, params: users.ListParams{StartingAfter: clerk.Ptr(listUserID(4))}, wantCursor: true, from: 5},
-		{name: "prefetch with another ordering: offset", prefetch: 4, params: users.ListParams{OrderBy: clerk.Ptr("-email_address")}},
+		{name: "prefetch with StartingAfter keeps the cursor", prefetch: 4, params: users.ListParams{StartingAfter: listUserID(4)}, wantCursor: true, from: 5},
+		{name: "prefetch with another ordering: offset", prefetch: 4, params: users.ListParams{OrderBy: "-email_address"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,7 +301,7 @@ func TestUsersAllPagingMode(t *testing.T) {
 				opts = append(opts, clerk.WithPrefetch(tt.prefetch))
 			}
 			p := tt.params
-			p.Limit = clerk.Ptr(limit)
+			p.Limit = limit
 			n := tt.from
 			for u, err := range c.Users.All(context.Background(), &p, opts...) {
 				if err != nil {
@@ -318,7 +318,7 @@ func TestUsersAllPagingMode(t *testing.T) {
 			srv.mu.Lock()
 			defer srv.mu.Unlock()
 			for i, q := range srv.queries {
-				if i == 0 && tt.params.StartingAfter == nil {
+				if i == 0 && tt.params.StartingAfter == "" {
 					continue // the first page has neither
 				}
 				if got := q.Has("starting_after"); got != tt.wantCursor {
