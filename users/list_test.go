@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/pagination"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -343,4 +344,53 @@ func join(parts []string) string {
 		s += p
 	}
 	return s
+}
+
+// TestAllCursorIgnoredByServer: a server that ignores starting_after (and
+// answers the first page again) ends Users.All with ErrCursorStuck before
+// any user is yielded twice; with WithPrefetch the walk pages by offset
+// and never depends on the cursor.
+func TestAllCursorIgnoredByServer(t *testing.T) {
+	t.Parallel()
+	ids := []string{"user_1", "user_2", "user_3", "user_4", "user_5"}
+	ignoreCursor := func(s sent) reply {
+		s.Query.Del("starting_after")
+		return pagedUsers(ids)(s)
+	}
+	tests := []struct {
+		name      string
+		opts      []clerk.RequestOption
+		want      []string
+		wantStuck bool
+	}{
+		{"cursor walk stops before repeating", nil, ids[:2], true},
+		{"prefetch walks by offset", []clerk.RequestOption{clerk.WithPrefetch(3)}, ids, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, f := newClient(t, 0)
+			f.handler = ignoreCursor
+			var got []string
+			var errs []error
+			for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 2}, tt.opts...) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				got = append(got, u.ID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+			if tt.wantStuck != (len(errs) == 1 && errors.Is(errs[0], pagination.ErrCursorStuck)) || (!tt.wantStuck && len(errs) > 0) {
+				t.Errorf("errors %v, want ErrCursorStuck: %v", errs, tt.wantStuck)
+			}
+			for _, r := range f.requests() {
+				if len(tt.opts) > 0 && r.Query.Has("starting_after") {
+					t.Errorf("prefetching walk sent a cursor: %v", r.Query)
+				}
+			}
+		})
+	}
 }
