@@ -101,7 +101,7 @@ func oneGoroutine(c *clerk.Client, g int) error {
 		return fmt.Errorf("ban: %v", err)
 	}
 	ext := fmt.Sprintf("c-%04d", g)
-	if u, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: &ext}, hdr, clerk.WithRetries(0)); err != nil {
+	if u, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: ext}, hdr, clerk.WithRetries(0)); err != nil {
 		return err
 	}
 	if u.ExternalID == nil || *u.ExternalID != ext {

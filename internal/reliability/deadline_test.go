@@ -152,7 +152,7 @@ func TestCallsReturnByTheirDeadline(t *testing.T) {
 		{
 			name: "create on a hung server: deadline and outcome unknown", handler: hang,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.Create(ctx, &users.CreateParams{ExternalID: clerk.Ptr("x")})
+				_, err := c.Users.Create(ctx, &users.CreateParams{ExternalID: "x"})
 				return err
 			},
 			want: func(err error) bool { return isDeadline(err) && errors.Is(err, clerk.ErrOutcomeUnknown) },

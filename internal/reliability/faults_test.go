@@ -316,7 +316,7 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 		hdr := clerk.WithHeader("X-Create-Token", token)
 		switch k {
 		case opCreateUser:
-			_, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: clerk.Ptr(token), FirstName: clerk.Ptr("Ada")}, hdr)
+			_, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: token, FirstName: "Ada"}, hdr)
 		case opCreateOrganization:
 			err = callWithOptions(c.Organizations.Create, ctx, &organizations.CreateParams{Name: token}, hdr)
 		default:
