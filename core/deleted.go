@@ -12,4 +12,7 @@ type DeletedObject struct {
 	Slug string `json:"slug,omitempty"`
 	// Deleted is true when the API deleted the resource.
 	Deleted bool `json:"deleted"`
+	// ExternalID is the deleted user's external ID, when it had one (user
+	// deletes answer it).
+	ExternalID string `json:"external_id,omitempty"`
 }
