@@ -104,16 +104,16 @@ func (t *fakeTour) createUsers(ctx context.Context) error {
 	var err error
 	t.ada, err = t.c.Users.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"ada@example.com"},
-		FirstName: "Ada",
-		LastName: "Lovelace",
+		FirstName:      "Ada",
+		LastName:       "Lovelace",
 	})
 	if err != nil {
 		return err
 	}
 	t.grace, err = t.c.Users.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"grace@example.com"},
-		FirstName: "Grace",
-		LastName: "Hopper",
+		FirstName:      "Grace",
+		LastName:       "Hopper",
 	})
 	if err != nil {
 		return err
