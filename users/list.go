@@ -98,7 +98,10 @@ func (s *Service) List(ctx context.Context, params *ListParams, opts ...core.Req
 // (starting_after), which stays fast on large instances; otherwise by offset.
 // With clerk.WithPrefetch among opts it pages by offset (unless
 // StartingAfter is set), so that several pages can be fetched at once.
-// Breaking out of the loop stops the walk without another request.
+// Breaking out of the loop stops the walk without another request. A
+// cursor walk that gets back users it already yielded (a server or proxy
+// that ignored starting_after) ends with pagination.ErrCursorStuck before
+// yielding any of them again.
 //
 // API: GET /users (GetUserList)
 func (s *Service) All(ctx context.Context, params *ListParams, opts ...core.RequestOption) iter.Seq2[*User, error] {
