@@ -49,7 +49,7 @@ func TestNewClientRefuses(t *testing.T) {
 
 func TestNewClientServices(t *testing.T) {
 	t.Parallel()
-	c, err := clerk.NewClient(testKey, nil) // a nil option is skipped
+	c, err := clerk.NewClient(testKey, clerk.Option{}) // a zero Option is skipped
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestHeaders(t *testing.T) {
 	tests := []struct {
 		name    string
 		opts    []clerk.Option
-		ctx     func(context.Context) context.Context
+		call    []clerk.RequestOption
 		want    map[string]string
 		wantNot []string
 	}{
@@ -139,27 +139,18 @@ func TestHeaders(t *testing.T) {
 			want: map[string]string{"Clerk-Api-Version": "2025-11-10", "User-Agent": "acme-billing/3.1 clerkgo/0.1"},
 		},
 		{
-			name: "WithRequestHeader adds headers, and layers",
-			ctx: func(ctx context.Context) context.Context {
-				ctx = clerk.WithRequestHeader(ctx, "X-Correlation-Id", "corr-1")
-				return clerk.WithRequestHeader(ctx, "x-tenant", "t-9")
-			},
+			name: "WithHeader adds headers, and layers",
+			call: []clerk.RequestOption{clerk.WithHeader("X-Correlation-Id", "corr-1"), clerk.WithHeader("x-tenant", "t-9")},
 			want: map[string]string{"X-Correlation-Id": "corr-1", "X-Tenant": "t-9", "Authorization": "Bearer " + testKey},
 		},
 		{
-			name: "WithRequestHeader cannot replace credentials or version",
-			ctx: func(ctx context.Context) context.Context {
-				ctx = clerk.WithRequestHeader(ctx, "Authorization", "Bearer sk_test_other")
-				return clerk.WithRequestHeader(ctx, "clerk-api-version", "2021-02-05")
-			},
+			name: "WithHeader cannot replace credentials or version",
+			call: []clerk.RequestOption{clerk.WithHeader("Authorization", "Bearer sk_test_other"), clerk.WithHeader("clerk-api-version", "2021-02-05")},
 			want: map[string]string{"Authorization": "Bearer " + testKey, "Clerk-Api-Version": "2026-05-12"},
 		},
 		{
 			name: "request options compose with retries",
-			ctx: func(ctx context.Context) context.Context {
-				ctx = clerk.WithRequestMaxRetries(ctx, 1)
-				return clerk.WithRequestHeader(ctx, "X-Correlation-Id", "corr-2")
-			},
+			call: []clerk.RequestOption{clerk.WithRetries(1), clerk.WithHeader("X-Correlation-Id", "corr-2")},
 			want: map[string]string{"X-Correlation-Id": "corr-2"},
 		},
 	}
@@ -168,11 +159,7 @@ func TestHeaders(t *testing.T) {
 			t.Parallel()
 			srv := newScript(t, step{status: 200, body: userJSON})
 			c := newClient(t, srv.URL, tt.opts...)
-			ctx := context.Background()
-			if tt.ctx != nil {
-				ctx = tt.ctx(ctx)
-			}
-			if _, err := c.Users.Get(ctx, "user_2abc"); err != nil {
+			if _, err := c.Users.Get(context.Background(), "user_2abc", tt.call...); err != nil {
 				t.Fatal(err)
 			}
 			r := srv.requests()[0]
@@ -191,20 +178,28 @@ func TestHeaders(t *testing.T) {
 	}
 }
 
-// TestRequestHeaderDoesNotLeakIntoParent: contexts derived with
-// WithRequestHeader do not change their parent's headers.
-func TestRequestHeaderDoesNotLeakIntoParent(t *testing.T) {
+// TestRequestOptionsDoNotLeak: request options apply to the call they are
+// given to only; a later call on the same client sends none of them.
+func TestRequestOptionsDoNotLeak(t *testing.T) {
 	t.Parallel()
 	srv := newScript(t, step{status: 200, body: userJSON})
 	c := newClient(t, srv.URL)
-	parent := clerk.WithRequestHeader(context.Background(), "X-A", "1")
-	_ = clerk.WithRequestHeader(parent, "X-B", "2")
-	if _, err := c.Users.Get(parent, "user_2abc"); err != nil {
+	opts := []clerk.RequestOption{clerk.WithHeader("X-A", "1"), clerk.WithQuery("q", "v")}
+	if _, err := c.Users.Get(context.Background(), "user_2abc", opts...); err != nil {
 		t.Fatal(err)
 	}
-	h := srv.requests()[0].header
-	if h.Get("X-A") != "1" || h.Get("X-B") != "" {
-		t.Errorf("X-A %q X-B %q", h.Get("X-A"), h.Get("X-B"))
+	if _, err := c.Users.Get(context.Background(), "user_2abc"); err != nil {
+		t.Fatal(err)
+	}
+	reqs := srv.requests()
+	if len(reqs) != 2 {
+		t.Fatalf("%d requests", len(reqs))
+	}
+	if reqs[0].header.Get("X-A") != "1" || reqs[0].rawQuery != "q=v" {
+		t.Errorf("first call: X-A %q, query %q", reqs[0].header.Get("X-A"), reqs[0].rawQuery)
+	}
+	if reqs[1].header.Get("X-A") != "" || reqs[1].rawQuery != "" {
+		t.Errorf("second call: X-A %q, query %q", reqs[1].header.Get("X-A"), reqs[1].rawQuery)
 	}
 }
 

@@ -118,9 +118,9 @@ func ExampleInvalidInputError() {
 	// clerk: invalid input: user_id: must not be empty
 }
 
-// A context carries per-call settings: an extra header for your own
-// tracing, and a retry budget for a call on a hot path.
-func ExampleWithRequestHeader() {
+// Request options change one call: an extra header for your own tracing,
+// and a retry budget for a call on a hot path.
+func ExampleWithHeader() {
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("correlation id:", r.Header.Get("X-Correlation-Id"))
 		w.Header().Set("Content-Type", "application/json")
@@ -132,9 +132,11 @@ func ExampleWithRequestHeader() {
 		log.Fatal(err)
 	}
 
-	ctx := clerk.WithRequestHeader(context.Background(), "X-Correlation-Id", "req-42")
-	ctx = clerk.WithRequestMaxRetries(ctx, 0) // fail fast: no retries for this call
-	if _, err := c.Users.Get(ctx, "user_2abc"); err != nil {
+	_, err = c.Users.Get(context.Background(), "user_2abc",
+		clerk.WithHeader("X-Correlation-Id", "req-42"),
+		clerk.WithRetries(0), // fail fast: no retries for this call
+	)
+	if err != nil {
 		log.Fatal(err)
 	}
 	// Output: correlation id: req-42

@@ -22,7 +22,7 @@ func TestEmptyIDSendsNothing(t *testing.T) {
 		if u != nil || !errors.Is(err, clerk.ErrInvalidInput) || !errors.As(err, &inv) || inv.Field != "user_id" {
 			t.Errorf("Get(%q) = %v, %v; want an InvalidInputError on user_id", id, u, err)
 		}
-		u, err = c.Users.UpdateMetadata(ctx, id, &users.UpdateMetadataParams{PublicMetadata: map[string]any{"a": 1}})
+		u, err = c.Users.UpdateMetadata(ctx, id, &users.MetadataParams{PublicMetadata: map[string]any{"a": 1}})
 		if u != nil || !errors.Is(err, clerk.ErrInvalidInput) {
 			t.Errorf("UpdateMetadata(%q) = %v, %v; want ErrInvalidInput", id, u, err)
 		}
@@ -58,7 +58,7 @@ func TestIDStaysOneSegment(t *testing.T) {
 			if _, err := c.Users.Get(context.Background(), tt.id); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.Users.UpdateMetadata(context.Background(), tt.id, &users.UpdateMetadataParams{}); err != nil {
+			if _, err := c.Users.UpdateMetadata(context.Background(), tt.id, &users.MetadataParams{}); err != nil {
 				t.Fatal(err)
 			}
 			reqs := srv.requests()
@@ -82,17 +82,17 @@ func TestMetadataValidation(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
-		params *users.UpdateMetadataParams
+		params *users.MetadataParams
 		field  string
 	}{
-		{"array", &users.UpdateMetadataParams{PublicMetadata: []string{"admin"}}, "public_metadata"},
-		{"string", &users.UpdateMetadataParams{PrivateMetadata: "admin"}, "private_metadata"},
-		{"number", &users.UpdateMetadataParams{UnsafeMetadata: 42}, "unsafe_metadata"},
-		{"channel", &users.UpdateMetadataParams{PublicMetadata: make(chan int)}, "public_metadata"},
-		{"channel inside a map", &users.UpdateMetadataParams{PublicMetadata: map[string]any{"c": make(chan int)}}, "public_metadata"},
-		{"raw array", &users.UpdateMetadataParams{PublicMetadata: json.RawMessage(`[1]`)}, "public_metadata"},
-		{"invalid raw JSON", &users.UpdateMetadataParams{PublicMetadata: json.RawMessage(`{"a":`)}, "public_metadata"},
-		{"valid first, bad second", &users.UpdateMetadataParams{PublicMetadata: map[string]any{}, PrivateMetadata: true}, "private_metadata"},
+		{"array", &users.MetadataParams{PublicMetadata: []string{"admin"}}, "public_metadata"},
+		{"string", &users.MetadataParams{PrivateMetadata: "admin"}, "private_metadata"},
+		{"number", &users.MetadataParams{UnsafeMetadata: 42}, "unsafe_metadata"},
+		{"channel", &users.MetadataParams{PublicMetadata: make(chan int)}, "public_metadata"},
+		{"channel inside a map", &users.MetadataParams{PublicMetadata: map[string]any{"c": make(chan int)}}, "public_metadata"},
+		{"raw array", &users.MetadataParams{PublicMetadata: json.RawMessage(`[1]`)}, "public_metadata"},
+		{"invalid raw JSON", &users.MetadataParams{PublicMetadata: json.RawMessage(`{"a":`)}, "public_metadata"},
+		{"valid first, bad second", &users.MetadataParams{PublicMetadata: map[string]any{}, PrivateMetadata: true}, "private_metadata"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,18 +120,18 @@ func TestMetadataBodies(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name   string
-		params *users.UpdateMetadataParams
+		params *users.MetadataParams
 		want   map[string]any
 	}{
-		{"nil value deletes a key", &users.UpdateMetadataParams{PublicMetadata: map[string]any{"role": "admin", "old_key": nil}},
+		{"nil value deletes a key", &users.MetadataParams{PublicMetadata: map[string]any{"role": "admin", "old_key": nil}},
 			map[string]any{"public_metadata": map[string]any{"role": "admin", "old_key": nil}}},
-		{"nested nil value", &users.UpdateMetadataParams{PublicMetadata: map[string]any{"prefs": map[string]any{"theme": nil}}},
+		{"nested nil value", &users.MetadataParams{PublicMetadata: map[string]any{"prefs": map[string]any{"theme": nil}}},
 			map[string]any{"public_metadata": map[string]any{"prefs": map[string]any{"theme": nil}}}},
-		{"nil map leaves the field out", &users.UpdateMetadataParams{PublicMetadata: map[string]any(nil), PrivateMetadata: map[string]any{"a": 1.0}},
+		{"nil map leaves the field out", &users.MetadataParams{PublicMetadata: map[string]any(nil), PrivateMetadata: map[string]any{"a": 1.0}},
 			map[string]any{"private_metadata": map[string]any{"a": 1.0}}},
-		{"struct value", &users.UpdateMetadataParams{PrivateMetadata: appPrivate{StripeID: "cus_1"}},
+		{"struct value", &users.MetadataParams{PrivateMetadata: appPrivate{StripeID: "cus_1"}},
 			map[string]any{"private_metadata": map[string]any{"stripe_id": "cus_1"}}},
-		{"empty map clears", &users.UpdateMetadataParams{UnsafeMetadata: map[string]any{}},
+		{"empty map clears", &users.MetadataParams{UnsafeMetadata: map[string]any{}},
 			map[string]any{"unsafe_metadata": map[string]any{}}},
 		{"nil params send an empty object", nil, map[string]any{}},
 	}

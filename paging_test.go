@@ -12,9 +12,9 @@ import (
 	"github.com/clerkgo/clerk/users"
 )
 
-// ExampleWithPagePrefetch walks every user with up to four page requests
+// ExampleWithPrefetch walks every user with up to four page requests
 // in flight; the items still arrive in order.
-func ExampleWithPagePrefetch() {
+func ExampleWithPrefetch() {
 	// A stand-in for the API: 25 users, served by offset.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -33,9 +33,8 @@ func ExampleWithPagePrefetch() {
 		fmt.Println(err)
 		return
 	}
-	ctx := clerk.WithPagePrefetch(context.Background(), 4)
 	var ids []string
-	for u, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(10)}) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 10}, clerk.WithPrefetch(4)) {
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -68,7 +68,7 @@ func TestUpdateMetadataRetries(t *testing.T) {
 	t.Parallel()
 	srv := newScript(t, step{status: 500, body: errBody("internal", "t")}, step{status: 200, body: userJSON})
 	c := newClient(t, srv.URL)
-	_, err := c.Users.UpdateMetadata(context.Background(), "user_2abc", &users.UpdateMetadataParams{
+	_, err := c.Users.UpdateMetadata(context.Background(), "user_2abc", &users.MetadataParams{
 		PublicMetadata: map[string]any{"role": "admin"},
 	})
 	if err != nil {
@@ -172,27 +172,22 @@ func TestMaxRetriesOption(t *testing.T) {
 	tests := []struct {
 		name string
 		opts []clerk.Option
-		ctx  func(context.Context) context.Context
+		call []clerk.RequestOption
 		want int
 	}{
 		{"default two retries", nil, nil, 3},
 		{"WithMaxRetries(0)", []clerk.Option{clerk.WithMaxRetries(0)}, nil, 1},
 		{"WithMaxRetries(1)", []clerk.Option{clerk.WithMaxRetries(1)}, nil, 2},
-		{"WithRequestMaxRetries overrides", []clerk.Option{clerk.WithMaxRetries(0)},
-			func(ctx context.Context) context.Context { return clerk.WithRequestMaxRetries(ctx, 3) }, 4},
-		{"WithRequestMaxRetries(0)", nil,
-			func(ctx context.Context) context.Context { return clerk.WithRequestMaxRetries(ctx, 0) }, 1},
+		{"WithRetries overrides", []clerk.Option{clerk.WithMaxRetries(0)}, []clerk.RequestOption{clerk.WithRetries(3)}, 4},
+		{"WithRetries(0)", nil, []clerk.RequestOption{clerk.WithRetries(0)}, 1},
+		{"later WithRetries wins", nil, []clerk.RequestOption{clerk.WithRetries(3), clerk.WithRetries(1)}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := newScript(t, step{status: 503, body: errBody("down", "t")})
 			c := newClient(t, srv.URL, tt.opts...)
-			ctx := context.Background()
-			if tt.ctx != nil {
-				ctx = tt.ctx(ctx)
-			}
-			_, err := c.Users.Get(ctx, "user_2abc")
+			_, err := c.Users.Get(context.Background(), "user_2abc", tt.call...)
 			if !errors.Is(err, clerk.ErrServer) {
 				t.Errorf("want ErrServer, got %v", err)
 			}

@@ -53,7 +53,7 @@ func TestSecretNeverShown(t *testing.T) {
 		}},
 		{"bad metadata", func(t *testing.T) error {
 			_, err := newClient(t, server(step{status: 200})).Users.UpdateMetadata(context.Background(), "u",
-				&users.UpdateMetadataParams{PublicMetadata: []int{1}})
+				&users.MetadataParams{PublicMetadata: []int{1}})
 			return err
 		}},
 		{"401", get(server(step{status: 401, body: errBody("authentication_invalid", "t")}))},

@@ -23,7 +23,7 @@ func ExampleNewServer() {
 		}
 		u, err := c.Users.Create(context.Background(), &users.CreateParams{
 			EmailAddresses: []string{"ada@example.com"},
-			FirstName:      clerk.Ptr("Ada"),
+			FirstName:      "Ada",
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -51,8 +51,8 @@ func ExampleStart() {
 
 	u, err := c.Users.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"ada@example.com"},
-		FirstName:      clerk.Ptr("Ada"),
-		LastName:       clerk.Ptr("Lovelace"),
+		FirstName:      "Ada",
+		LastName:       "Lovelace",
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -44,7 +44,7 @@ func TestSDKUsers(t *testing.T) {
 		t.Errorf("user %+v", u)
 	}
 
-	page, err := c.Users.List(ctx, &users.ListParams{Limit: clerk.Ptr(3)})
+	page, err := c.Users.List(ctx, &users.ListParams{Limit: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestSDKUsers(t *testing.T) {
 	}
 
 	var walked []string
-	for u, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(2)}) {
+	for u, err := range c.Users.All(ctx, &users.ListParams{Limit: 2}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,14 +81,14 @@ func TestSDKUsers(t *testing.T) {
 		Theme string `json:"theme,omitempty"`
 		Beta  bool   `json:"beta,omitempty"`
 	}
-	if _, err := c.Users.UpdateMetadata(ctx, want[0], &users.UpdateMetadataParams{PublicMetadata: map[string]any{"theme": "dark", "old": 1}}); err != nil {
+	if _, err := c.Users.UpdateMetadata(ctx, want[0], &users.MetadataParams{PublicMetadata: map[string]any{"theme": "dark", "old": 1}}); err != nil {
 		t.Fatal(err)
 	}
-	u, err = c.Users.UpdateMetadata(ctx, want[0], &users.UpdateMetadataParams{PublicMetadata: map[string]any{"old": nil, "beta": true}})
+	u, err = c.Users.UpdateMetadata(ctx, want[0], &users.MetadataParams{PublicMetadata: map[string]any{"old": nil, "beta": true}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := users.PublicMetadata[prefs](u)
+	got, err := clerk.DecodeMetadata[prefs](u.PublicMetadata)
 	if err != nil || got != (prefs{Theme: "dark", Beta: true}) {
 		t.Errorf("typed metadata %+v, %v (raw %s)", got, err, u.PublicMetadata)
 	}

@@ -1,9 +1,12 @@
 package users
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // ExternalAccount is an OAuth account (Google, GitHub, ...) linked to a
-// user. Timestamps are Unix milliseconds.
+// user.
 type ExternalAccount struct {
 	// Object is "external_account" (older accounts: "google_account",
 	// "facebook_account").
@@ -28,8 +31,8 @@ type ExternalAccount struct {
 	PhoneNumber    *string         `json:"phone_number,omitempty"`
 	PublicMetadata json.RawMessage `json:"public_metadata"`
 	Label          *string         `json:"label,omitempty"`
-	CreatedAt      int64           `json:"created_at"`
-	UpdatedAt      int64           `json:"updated_at"`
+	CreatedAt      time.Time       `json:"created_at"`
+	UpdatedAt      time.Time       `json:"updated_at"`
 	Verification   *Verification   `json:"verification"`
 }
 
@@ -43,7 +46,7 @@ type SAMLAccount struct {
 	FirstName           *string         `json:"first_name,omitempty"`
 	LastName            *string         `json:"last_name,omitempty"`
 	ProviderUserID      *string         `json:"provider_user_id,omitempty"`
-	LastAuthenticatedAt *int64          `json:"last_authenticated_at,omitempty"`
+	LastAuthenticatedAt *time.Time      `json:"last_authenticated_at,omitempty"`
 	PublicMetadata      json.RawMessage `json:"public_metadata,omitempty"`
 	Verification        *Verification   `json:"verification"`
 	SAMLConnection      *SAMLConnection `json:"saml_connection,omitempty"`
@@ -56,16 +59,16 @@ type SAMLConnection struct {
 	// Domain is kept for older callers.
 	//
 	// Deprecated: use Domains.
-	Domain                           string   `json:"domain,omitempty"`
-	Domains                          []string `json:"domains,omitempty"`
-	Active                           bool     `json:"active"`
-	Provider                         string   `json:"provider"`
-	SyncUserAttributes               bool     `json:"sync_user_attributes"`
-	AllowSubdomains                  bool     `json:"allow_subdomains,omitempty"`
-	AllowIDPInitiated                bool     `json:"allow_idp_initiated,omitempty"`
-	DisableAdditionalIdentifications bool     `json:"disable_additional_identifications,omitempty"`
-	CreatedAt                        int64    `json:"created_at"`
-	UpdatedAt                        int64    `json:"updated_at"`
+	Domain                           string    `json:"domain,omitempty"`
+	Domains                          []string  `json:"domains,omitempty"`
+	Active                           bool      `json:"active"`
+	Provider                         string    `json:"provider"`
+	SyncUserAttributes               bool      `json:"sync_user_attributes"`
+	AllowSubdomains                  bool      `json:"allow_subdomains,omitempty"`
+	AllowIDPInitiated                bool      `json:"allow_idp_initiated,omitempty"`
+	DisableAdditionalIdentifications bool      `json:"disable_additional_identifications,omitempty"`
+	CreatedAt                        time.Time `json:"created_at"`
+	UpdatedAt                        time.Time `json:"updated_at"`
 }
 
 // EnterpriseAccount is an enterprise SSO identity (SAML or OIDC) linked to
@@ -85,7 +88,7 @@ type EnterpriseAccount struct {
 	PublicMetadata         json.RawMessage       `json:"public_metadata,omitempty"`
 	Verification           *Verification         `json:"verification"`
 	EnterpriseConnection   *EnterpriseConnection `json:"enterprise_connection,omitempty"`
-	LastAuthenticatedAt    *int64                `json:"last_authenticated_at,omitempty"`
+	LastAuthenticatedAt    *time.Time            `json:"last_authenticated_at,omitempty"`
 }
 
 // EnterpriseConnection is the connection an EnterpriseAccount signs in
@@ -99,13 +102,13 @@ type EnterpriseConnection struct {
 	// Domain is kept for older callers.
 	//
 	// Deprecated: use Domains.
-	Domain                           string   `json:"domain,omitempty"`
-	Domains                          []string `json:"domains,omitempty"`
-	Active                           bool     `json:"active"`
-	SyncUserAttributes               bool     `json:"sync_user_attributes"`
-	AllowSubdomains                  bool     `json:"allow_subdomains"`
-	AllowIDPInitiated                bool     `json:"allow_idp_initiated"`
-	DisableAdditionalIdentifications bool     `json:"disable_additional_identifications"`
-	CreatedAt                        int64    `json:"created_at"`
-	UpdatedAt                        int64    `json:"updated_at"`
+	Domain                           string    `json:"domain,omitempty"`
+	Domains                          []string  `json:"domains,omitempty"`
+	Active                           bool      `json:"active"`
+	SyncUserAttributes               bool      `json:"sync_user_attributes"`
+	AllowSubdomains                  bool      `json:"allow_subdomains"`
+	AllowIDPInitiated                bool      `json:"allow_idp_initiated"`
+	DisableAdditionalIdentifications bool      `json:"disable_additional_identifications"`
+	CreatedAt                        time.Time `json:"created_at"`
+	UpdatedAt                        time.Time `json:"updated_at"`
 }

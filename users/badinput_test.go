@@ -26,7 +26,7 @@ func idCalls(userID, otherID string) map[string]func(context.Context, users.API)
 		},
 		"DeleteProfileImage": func(ctx context.Context, s users.API) error { _, err := s.DeleteProfileImage(ctx, userID); return err },
 		"SetProfileImage": func(ctx context.Context, s users.API) error {
-			_, err := s.SetProfileImage(ctx, userID, &users.SetProfileImageParams{File: strings.NewReader("\x89PNG")})
+			_, err := s.UploadProfileImage(ctx, userID, &users.UploadProfileImageParams{File: strings.NewReader("\x89PNG")})
 			return err
 		},
 		"VerifyPassword": func(ctx context.Context, s users.API) error {
@@ -196,7 +196,7 @@ func TestBadMetadataSendsNothing(t *testing.T) {
 	}
 	for name, v := range bad {
 		for _, field := range []string{"public", "private", "unsafe"} {
-			params := &users.UpdateMetadataParams{}
+			params := &users.MetadataParams{}
 			cp := &users.CreateParams{}
 			switch field {
 			case "public":
@@ -300,15 +300,15 @@ func TestOtherBadInputSendsNothing(t *testing.T) {
 			return err
 		},
 		"SetProfileImage nil params": func(ctx context.Context, s users.API) error {
-			_, err := s.SetProfileImage(ctx, "user_1", nil)
+			_, err := s.UploadProfileImage(ctx, "user_1", nil)
 			return err
 		},
 		"SetProfileImage nil file": func(ctx context.Context, s users.API) error {
-			_, err := s.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{Filename: "a.png"})
+			_, err := s.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{Filename: "a.png"})
 			return err
 		},
 		"SetProfileImage empty file": func(ctx context.Context, s users.API) error {
-			_, err := s.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{File: strings.NewReader("")})
+			_, err := s.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{File: strings.NewReader("")})
 			return err
 		},
 		"AdjustBillingCreditBalance nil": func(ctx context.Context, s users.API) error {
@@ -345,8 +345,8 @@ func TestOtherBadInputSendsNothing(t *testing.T) {
 func TestCursorMisuseSendsNothing(t *testing.T) {
 	t.Parallel()
 	params := map[string]*users.ListParams{
-		"other ordering": {StartingAfter: clerk.Ptr("user_1"), OrderBy: clerk.Ptr("username")},
-		"with offset":    {StartingAfter: clerk.Ptr("user_1"), Offset: clerk.Ptr(10)},
+		"other ordering": {StartingAfter: "user_1", OrderBy: "username"},
+		"with offset":    {StartingAfter: "user_1", Offset: 10},
 	}
 	for name, p := range params {
 		t.Run(name, func(t *testing.T) {

@@ -1,10 +1,11 @@
 package users_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/billing"
@@ -12,17 +13,81 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// ms and msp build the instants the decoders produce from Unix milliseconds.
+func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
+
+func msp(n int64) *time.Time { t := ms(n); return &t }
+
 // TestUserFixtureHasNoUnknownFields decodes the spec-shaped fixture (every
-// property of the spec's User schema) strictly: a field the struct lacks,
-// at any depth, fails.
+// property of the spec's User schema) and encodes it again: every key of
+// the fixture with a value, at any depth, must come back, so a field the
+// structs lack fails. (The UnmarshalJSON methods that read the instants
+// decode with encoding/json inside, where the decoder's
+// DisallowUnknownFields does not reach.)
 func TestUserFixtureHasNoUnknownFields(t *testing.T) {
 	t.Parallel()
-	dec := json.NewDecoder(bytes.NewReader([]byte(userJSON(t))))
-	dec.DisallowUnknownFields()
 	var u users.User
-	if err := dec.Decode(&u); err != nil {
-		t.Fatalf("strict decode: %v", err)
+	if err := json.Unmarshal([]byte(userJSON(t)), &u); err != nil {
+		t.Fatal(err)
 	}
+	enc, err := json.Marshal(&u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fixture, back any
+	if err := json.Unmarshal([]byte(userJSON(t)), &fixture); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(enc, &back); err != nil {
+		t.Fatal(err)
+	}
+	if missing := missingKeys(fixture, back, "user"); len(missing) > 0 {
+		t.Errorf("fields the structs drop: %v", missing)
+	}
+}
+
+// missingKeys lists the keys of want (with a non-null value) that got
+// lacks, recursively through objects and arrays.
+func missingKeys(want, got any, path string) []string {
+	var out []string
+	switch w := want.(type) {
+	case map[string]any:
+		g, _ := got.(map[string]any)
+		for k, v := range w {
+			gv, ok := g[k]
+			if !ok {
+				if v != nil && !isEmpty(v) {
+					out = append(out, path+"."+k)
+				}
+				continue
+			}
+			out = append(out, missingKeys(v, gv, path+"."+k)...)
+		}
+	case []any:
+		g, _ := got.([]any)
+		for i := range min(len(w), len(g)) {
+			out = append(out, missingKeys(w[i], g[i], fmt.Sprintf("%s[%d]", path, i))...)
+		}
+	}
+	return out
+}
+
+// isEmpty: false, 0, "" and empty collections may be left out by
+// omitempty.
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return !x
+	case float64:
+		return x == 0
+	case string:
+		return x == ""
+	case []any:
+		return len(x) == 0
+	case map[string]any:
+		return len(x) == 0
+	}
+	return false
 }
 
 func TestGetDecodesUser(t *testing.T) {
@@ -48,59 +113,59 @@ func TestGetDecodesUser(t *testing.T) {
 				ID: "idn_email1", Object: "email_address", EmailAddress: "ada@example.com",
 				Verification: &users.Verification{
 					Object: "verification_otp", Status: "verified", Strategy: "email_code",
-					Attempts: clerk.Ptr(1), ExpireAt: i64(1700000600000), Channel: p("email"), VerifiedAtClient: p("client_1"),
+					Attempts: clerk.Ptr(1), ExpireAt: msp(1700000600000), Channel: p("email"), VerifiedAtClient: p("client_1"),
 				},
 				LinkedTo:  []users.IdentificationLink{{Type: "oauth_google", ID: "idn_google1"}},
-				CreatedAt: 1700000000000, UpdatedAt: 1700000100000,
+				CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000100000),
 			},
 			{
 				ID: "idn_email2", Object: "email_address", EmailAddress: "ada@work.example", Reserved: true,
-				LinkedTo: []users.IdentificationLink{}, CreatedAt: 1700000000001, UpdatedAt: 1700000000001,
+				LinkedTo: []users.IdentificationLink{}, CreatedAt: ms(1700000000001), UpdatedAt: ms(1700000000001),
 			},
 		},
 		PhoneNumbers: []users.PhoneNumber{{
 			ID: "idn_phone1", Object: "phone_number", PhoneNumber: "+15555550100",
 			ReservedForSecondFactor: true, DefaultSecondFactor: true,
 			Verification: &users.Verification{Object: "verification_admin", Status: "verified", Strategy: "admin"},
-			LinkedTo:     []users.IdentificationLink{}, CreatedAt: 1700000000002, UpdatedAt: 1700000000003,
+			LinkedTo:     []users.IdentificationLink{}, CreatedAt: ms(1700000000002), UpdatedAt: ms(1700000000003),
 		}},
 		Web3Wallets: []users.Web3Wallet{{
 			ID: "idn_w1", Object: "web3_wallet", Web3Wallet: "0xabc",
 			Verification: &users.Verification{
 				Object: "verification_web3", Status: "verified", Strategy: "web3_metamask_signature",
-				Nonce: p("n1"), Attempts: clerk.Ptr(1), ExpireAt: i64(1700000000009),
+				Nonce: p("n1"), Attempts: clerk.Ptr(1), ExpireAt: msp(1700000000009),
 			},
-			CreatedAt: 1700000000004, UpdatedAt: 1700000000005,
+			CreatedAt: ms(1700000000004), UpdatedAt: ms(1700000000005),
 		}},
 		Passkeys: []users.Passkey{{
-			ID: "idn_pk1", Object: "passkey", Name: "MacBook", LastUsedAt: 1700000000006,
+			ID: "idn_pk1", Object: "passkey", Name: "MacBook", LastUsedAt: ms(1700000000006),
 			Verification: &users.Verification{Object: "verification_passkey", Status: "verified", Strategy: "passkey", Nonce: p("nonce")},
 		}},
 		PasswordEnabled: true, TwoFactorEnabled: true, TOTPEnabled: true,
-		MFAEnabledAt: i64(1700000000007), PasswordLastUpdatedAt: i64(1700000000008),
+		MFAEnabledAt: msp(1700000000007), PasswordLastUpdatedAt: msp(1700000000008),
 		ExternalAccounts: []users.ExternalAccount{{
 			Object: "external_account", ID: "eac_1", Provider: "oauth_google", IdentificationID: "idn_google1",
 			ProviderUserID: "g-123", ApprovedScopes: "email profile", EmailAddress: "ada@example.com",
 			EmailAddressVerified: clerk.Ptr(true), FirstName: "Ada", LastName: "Lovelace",
 			AvatarURL: "https://lh3.example/a", ImageURL: p("https://img.clerk.com/g"),
-			PublicMetadata: raw(`{}`), CreatedAt: 1700000000010, UpdatedAt: 1700000000011,
+			PublicMetadata: raw(`{}`), CreatedAt: ms(1700000000010), UpdatedAt: ms(1700000000011),
 			Verification: &users.Verification{
 				Object: "verification_oauth", Status: "verified", Strategy: "oauth_google",
 				ExternalVerificationRedirectURL: p("https://accounts.example/redirect"),
 				Error: &users.VerificationError{
 					Code: "oauth_access_denied", Message: "denied", LongMessage: "The user denied access", Meta: raw(`{}`),
 				},
-				ExpireAt: i64(1700000000012),
+				ExpireAt: msp(1700000000012),
 			},
 		}},
 		SAMLAccounts: []users.SAMLAccount{{
 			ID: "samlacc_1", Object: "saml_account", Provider: "saml_okta", Active: true,
 			EmailAddress: "ada@corp.example", FirstName: p("Ada"), ProviderUserID: p("okta-1"),
-			LastAuthenticatedAt: i64(1700000000013), PublicMetadata: raw(`{}`),
+			LastAuthenticatedAt: msp(1700000000013), PublicMetadata: raw(`{}`),
 			Verification: &users.Verification{Object: "verification_saml", Status: "verified", Strategy: "saml"},
 			SAMLConnection: &users.SAMLConnection{
 				ID: "samlc_1", Name: "Okta", Domains: []string{"corp.example"}, Active: true, Provider: "saml_okta",
-				SyncUserAttributes: true, AllowIDPInitiated: true, CreatedAt: 1700000000014, UpdatedAt: 1700000000015,
+				SyncUserAttributes: true, AllowIDPInitiated: true, CreatedAt: ms(1700000000014), UpdatedAt: ms(1700000000015),
 			},
 		}},
 		EnterpriseAccounts: []users.EnterpriseAccount{{
@@ -111,13 +176,13 @@ func TestGetDecodesUser(t *testing.T) {
 			EnterpriseConnection: &users.EnterpriseConnection{
 				ID: "entc_1", Protocol: "saml", Provider: "saml_okta", Name: "Okta", Domains: []string{"corp.example"},
 				Active: true, SyncUserAttributes: true, DisableAdditionalIdentifications: true,
-				CreatedAt: 1700000000016, UpdatedAt: 1700000000017,
+				CreatedAt: ms(1700000000016), UpdatedAt: ms(1700000000017),
 			},
 		}},
-		LastSignInAt: i64(1700000000018), Locked: true,
-		LockoutExpiresInSeconds: i64(3600), VerificationAttemptsRemaining: i64(0),
-		UpdatedAt: 1700000000019, CreatedAt: 1700000000020, DeleteSelfEnabled: true,
-		CreateOrganizationsLimit: clerk.Ptr(3), LastActiveAt: i64(1700690400000),
+		LastSignInAt: msp(1700000000018), Locked: true,
+		LockoutExpiresIn: clerk.Ptr(time.Hour), VerificationAttemptsRemaining: i64(0),
+		UpdatedAt: ms(1700000000019), CreatedAt: ms(1700000000020), DeleteSelfEnabled: true,
+		CreateOrganizationsLimit: clerk.Ptr(3), LastActiveAt: msp(1700690400000),
 		SCIM: &users.SCIMUserMetadata{DirectoryID: "dir_1", DirectoryEnabled: true},
 	}
 	// organization_memberships is [] in the fixture.
@@ -178,7 +243,7 @@ func TestDecodeOtherResources(t *testing.T) {
 		}
 		want := []*users.OAuthAccessToken{{
 			Object: "oauth_access_token", ExternalAccountID: "eac_1", ProviderUserID: "g-1", Token: "ya29",
-			ExpiresAt: clerk.Ptr[int64](1700000000000), Provider: "oauth_google", PublicMetadata: raw(`{}`),
+			ExpiresAt: msp(1700000000000), Provider: "oauth_google", PublicMetadata: raw(`{}`),
 			Scopes: []string{"email"}, IDToken: "eyJ",
 		}}
 		if diff := cmp.Diff(want, page.Data, cmp.Comparer(jsonEqual)); diff != "" {
@@ -198,7 +263,7 @@ func TestDecodeOtherResources(t *testing.T) {
 		}
 		want := &users.TrustedDevice{
 			Object: "trusted_device", ID: "td_1", Platform: "ios", AppIdentifier: "com.x", Algorithm: "ES256",
-			Status: "active", CreatedAt: 1, UpdatedAt: 2, LastUsedAt: clerk.Ptr[int64](3),
+			Status: "active", CreatedAt: ms(1), UpdatedAt: ms(2), LastUsedAt: msp(3),
 		}
 		if len(page.Data) != 1 || !page.HasTotal || page.TotalCount != 1 {
 			t.Fatalf("page = %+v", page)
@@ -261,7 +326,7 @@ func TestDecodeOtherResources(t *testing.T) {
 		}
 		c2, _ := newClient(t, 0, ok(`{"object":"user","id":"user_1","deleted":true}`))
 		d, err := c2.Users.Delete(ctx, "user_1")
-		if diff := cmp.Diff(&users.DeletedObject{Object: "user", ID: "user_1", Deleted: true}, d); err != nil || diff != "" {
+		if diff := cmp.Diff(&clerk.DeletedObject{Object: "user", ID: "user_1", Deleted: true}, d); err != nil || diff != "" {
 			t.Fatalf("Delete: %v %s", err, diff)
 		}
 	})

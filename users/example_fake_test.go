@@ -2,6 +2,7 @@ package users_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/clerkgo/clerk"
@@ -21,30 +22,38 @@ func displayName(ctx context.Context, svc users.API, userID string) string {
 	return u.ID
 }
 
-// stubUsers embeds users.API so it satisfies the whole interface, and
-// overrides only the method the code under test calls. Any other method
-// would panic on the nil embedded value, which flags an unexpected call.
+// stubUsers embeds users.Unimplemented, so it satisfies users.API (and
+// keeps satisfying it when methods are added), and overrides only the
+// method the code under test calls. Any other method fails with a
+// *clerk.NotImplementedError naming it.
 type stubUsers struct {
-	users.API
+	users.Unimplemented
 	byID map[string]*users.User
 }
 
-func (f stubUsers) Get(_ context.Context, id string) (*users.User, error) {
+func (f stubUsers) Get(_ context.Context, id string, _ ...clerk.RequestOption) (*users.User, error) {
 	if u, ok := f.byID[id]; ok {
 		return u, nil
 	}
 	return nil, &clerk.APIError{StatusCode: 404}
 }
 
-// Fake a service in unit tests through its interface, with no HTTP at all.
-func Example_fakeService() {
+// Fake the Users service in unit tests through its interface, with no HTTP
+// at all: embed Unimplemented and override what the code under test calls.
+func ExampleUnimplemented() {
 	fake := stubUsers{byID: map[string]*users.User{
 		"user_1": {ID: "user_1", FirstName: clerk.Ptr("Ada")},
 	}}
 	ctx := context.Background()
 	fmt.Println(displayName(ctx, fake, "user_1"))
 	fmt.Println(displayName(ctx, fake, "user_2"))
+
+	// A method the fake does not override says so.
+	_, err := fake.Delete(ctx, "user_1")
+	var ni *clerk.NotImplementedError
+	fmt.Println(errors.As(err, &ni), ni.Method)
 	// Output:
 	// Ada
 	// unknown user
+	// true Users.Delete
 }

@@ -114,7 +114,7 @@ func ExampleService_UpdateMetadata() {
 
 	// Deep merge: keys given are set, a nil value deletes its key, and
 	// keys left out (here "seats") are kept.
-	u, err := c.Users.UpdateMetadata(context.Background(), "user_1", &users.UpdateMetadataParams{
+	u, err := c.Users.UpdateMetadata(context.Background(), "user_1", &users.MetadataParams{
 		PublicMetadata: map[string]any{"plan": "enterprise", "old_key": nil},
 		PrivateMetadata: struct {
 			StripeID string `json:"stripe_id"`
@@ -137,7 +137,7 @@ func ExampleService_All() {
 
 	// Pages of 2, fetched lazily; with the default ordering the walk pages
 	// by cursor (starting_after), which stays fast on large instances.
-	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(2)}) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 2}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -193,8 +193,8 @@ func ExampleTypedMetadata() {
 	fmt.Printf("%s plan, %d seats, customer %s\n", pub.Plan, pub.Seats, priv.StripeID)
 
 	// Seats is zero here, so it is not sent and keeps its stored value.
-	pub, _, err = m.Update(ctx, "user_1", users.MetadataPatch[AppPublic, AppPrivate]{
-		Public: &AppPublic{Plan: "team"},
+	pub, _, err = m.Update(ctx, "user_1", users.MetadataUpdate{
+		Public: m.PatchPublic(AppPublic{Plan: "team"}),
 	})
 	if err != nil {
 		log.Fatal(err)

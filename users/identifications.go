@@ -1,6 +1,9 @@
 package users
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // EmailAddress is one of a user's email addresses.
 type EmailAddress struct {
@@ -16,9 +19,9 @@ type EmailAddress struct {
 	LinkedTo []IdentificationLink `json:"linked_to"`
 	// MatchesSSOConnection is true when the domain has an active
 	// enterprise connection.
-	MatchesSSOConnection bool  `json:"matches_sso_connection,omitempty"`
-	CreatedAt            int64 `json:"created_at"`
-	UpdatedAt            int64 `json:"updated_at"`
+	MatchesSSOConnection bool      `json:"matches_sso_connection,omitempty"`
+	CreatedAt            time.Time `json:"created_at"`
+	UpdatedAt            time.Time `json:"updated_at"`
 }
 
 // Verified reports whether the address has a verified verification.
@@ -38,9 +41,9 @@ type PhoneNumber struct {
 	Verification            *Verification        `json:"verification"`
 	LinkedTo                []IdentificationLink `json:"linked_to"`
 	// BackupCodes are only returned right after they were generated.
-	BackupCodes []string `json:"backup_codes,omitempty"`
-	CreatedAt   int64    `json:"created_at"`
-	UpdatedAt   int64    `json:"updated_at"`
+	BackupCodes []string  `json:"backup_codes,omitempty"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
 }
 
 // Verified reports whether the number has a verified verification.
@@ -54,8 +57,8 @@ type Web3Wallet struct {
 	Object       string        `json:"object"`
 	Web3Wallet   string        `json:"web3_wallet"`
 	Verification *Verification `json:"verification"`
-	CreatedAt    int64         `json:"created_at"`
-	UpdatedAt    int64         `json:"updated_at"`
+	CreatedAt    time.Time     `json:"created_at"`
+	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
 // Passkey is one of a user's passkeys.
@@ -63,7 +66,7 @@ type Passkey struct {
 	ID           string        `json:"id"`
 	Object       string        `json:"object"`
 	Name         string        `json:"name"`
-	LastUsedAt   int64         `json:"last_used_at"`
+	LastUsedAt   time.Time     `json:"last_used_at"`
 	Verification *Verification `json:"verification"`
 }
 
@@ -87,7 +90,8 @@ type Verification struct {
 	// Strategy is e.g. "email_code", "admin", "oauth_google", "saml".
 	Strategy string `json:"strategy"`
 	Attempts *int   `json:"attempts"`
-	ExpireAt *int64 `json:"expire_at"`
+	// ExpireAt is when the verification attempt expires.
+	ExpireAt *time.Time `json:"expire_at"`
 	// Channel is how an OTP was delivered (otp verifications).
 	Channel *string `json:"channel,omitempty"`
 	// VerifiedAtClient is the client that completed the verification.

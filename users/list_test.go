@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/pagination"
 	"github.com/clerkgo/clerk/users"
 	"github.com/google/go-cmp/cmp"
 )
@@ -58,7 +60,7 @@ func TestAllPaging(t *testing.T) {
 	}{
 		{
 			name:   "default ordering pages by cursor",
-			params: &users.ListParams{Limit: clerk.Ptr(2), Query: clerk.Ptr("a")},
+			params: &users.ListParams{Limit: 2, Query: "a"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"2"}, "query": {"a"}},
@@ -68,7 +70,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "created_at ordering pages by cursor",
-			params: &users.ListParams{Limit: clerk.Ptr(3), OrderBy: clerk.Ptr("+created_at")},
+			params: &users.ListParams{Limit: 3, OrderBy: "+created_at"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"3"}, "order_by": {"+created_at"}},
@@ -77,7 +79,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "caller's cursor is the start",
-			params: &users.ListParams{Limit: clerk.Ptr(2), StartingAfter: clerk.Ptr("user_2")},
+			params: &users.ListParams{Limit: 2, StartingAfter: "user_2"},
 			want:   ids[2:],
 			queries: []url.Values{
 				{"limit": {"2"}, "starting_after": {"user_2"}},
@@ -86,7 +88,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "other ordering pages by offset",
-			params: &users.ListParams{Limit: clerk.Ptr(2), OrderBy: clerk.Ptr("-last_sign_in_at")},
+			params: &users.ListParams{Limit: 2, OrderBy: "-last_sign_in_at"},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"2"}, "order_by": {"-last_sign_in_at"}},
@@ -96,7 +98,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "a starting offset pages by offset",
-			params: &users.ListParams{Limit: clerk.Ptr(2), Offset: clerk.Ptr(1)},
+			params: &users.ListParams{Limit: 2, Offset: 1},
 			want:   ids[1:],
 			queries: []url.Values{
 				{"limit": {"2"}, "offset": {"1"}},
@@ -112,7 +114,7 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name:   "exact multiple ends on an empty page",
-			params: &users.ListParams{Limit: clerk.Ptr(5)},
+			params: &users.ListParams{Limit: 5},
 			want:   ids,
 			queries: []url.Values{
 				{"limit": {"5"}},
@@ -150,12 +152,12 @@ func TestAllDoesNotMutateParams(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	f.handler = pagedUsers([]string{"user_1", "user_2", "user_3"})
-	p := &users.ListParams{Limit: clerk.Ptr(1), UserIDs: []string{"user_1"}}
-	before := fmt.Sprintf("%v %v %v %v", *p.Limit, p.Offset, p.StartingAfter, p.UserIDs)
+	p := &users.ListParams{Limit: 1, UserIDs: []string{"user_1"}}
+	before := fmt.Sprintf("%v %v %v %v", p.Limit, p.Offset, p.StartingAfter, p.UserIDs)
 	if _, err := collect(t, c, p); err != nil {
 		t.Fatal(err)
 	}
-	if after := fmt.Sprintf("%v %v %v %v", *p.Limit, p.Offset, p.StartingAfter, p.UserIDs); after != before {
+	if after := fmt.Sprintf("%v %v %v %v", p.Limit, p.Offset, p.StartingAfter, p.UserIDs); after != before {
 		t.Errorf("params changed: %s -> %s", before, after)
 	}
 }
@@ -164,7 +166,7 @@ func TestAllIsLazyAndStopsOnBreak(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	f.handler = pagedUsers([]string{"user_1", "user_2", "user_3", "user_4"})
-	seq := c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(2)})
+	seq := c.Users.All(context.Background(), &users.ListParams{Limit: 2})
 	if n := len(f.requests()); n != 0 {
 		t.Fatalf("All sent %d requests before ranging", n)
 	}
@@ -199,7 +201,7 @@ func TestAllYieldsErrorOnce(t *testing.T) {
 	}
 	var ids []string
 	var errs []error
-	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: clerk.Ptr(2)}) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 2}) {
 		if err != nil {
 			errs = append(errs, err)
 			if u != nil {
@@ -225,7 +227,7 @@ func TestCount(t *testing.T) {
 	c, f := newClient(t, 0, ok(`{"object":"total_count","total_count":42}`))
 	n, err := c.Users.Count(context.Background(), &users.ListParams{
 		EmailAddresses: []string{"a@x.io", "b@x.io"}, OrganizationIDs: []string{"-org_1"},
-		CreatedAtAfter: clerk.Ptr[int64](1730160000000), Limit: clerk.Ptr(3),
+		CreatedAtAfter: time.UnixMilli(1730160000000), Limit: 3,
 	})
 	if err != nil || n != 42 {
 		t.Fatalf("Count = %d, %v; want 42", n, err)
@@ -266,7 +268,7 @@ func TestAllOrganizationMembershipsAndInvitations(t *testing.T) {
 		c, f := newClient(t, 0)
 		f.handler = envelope(membership, 5)
 		var ids []string
-		for m, err := range c.Users.AllOrganizationMemberships(context.Background(), "user_1", &users.ListOrganizationMembershipsParams{Limit: clerk.Ptr(2)}) {
+		for m, err := range c.Users.AllOrganizationMemberships(context.Background(), "user_1", &users.ListOrganizationMembershipsParams{Limit: 2}) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -294,7 +296,7 @@ func TestAllOrganizationMembershipsAndInvitations(t *testing.T) {
 		c, f := newClient(t, 0)
 		f.handler = envelope(invitation, 3)
 		var ids []string
-		p := &users.ListOrganizationInvitationsParams{Status: clerk.Ptr("pending"), Limit: clerk.Ptr(2)}
+		p := &users.ListOrganizationInvitationsParams{Status: "pending", Limit: 2}
 		for inv, err := range c.Users.AllOrganizationInvitations(context.Background(), "user_1", p) {
 			if err != nil {
 				t.Fatal(err)
@@ -342,4 +344,53 @@ func join(parts []string) string {
 		s += p
 	}
 	return s
+}
+
+// TestAllCursorIgnoredByServer: a server that ignores starting_after (and
+// answers the first page again) ends Users.All with ErrCursorStuck before
+// any user is yielded twice; with WithPrefetch the walk pages by offset
+// and never depends on the cursor.
+func TestAllCursorIgnoredByServer(t *testing.T) {
+	t.Parallel()
+	ids := []string{"user_1", "user_2", "user_3", "user_4", "user_5"}
+	ignoreCursor := func(s sent) reply {
+		s.Query.Del("starting_after")
+		return pagedUsers(ids)(s)
+	}
+	tests := []struct {
+		name      string
+		opts      []clerk.RequestOption
+		want      []string
+		wantStuck bool
+	}{
+		{"cursor walk stops before repeating", nil, ids[:2], true},
+		{"prefetch walks by offset", []clerk.RequestOption{clerk.WithPrefetch(3)}, ids, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, f := newClient(t, 0)
+			f.handler = ignoreCursor
+			var got []string
+			var errs []error
+			for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 2}, tt.opts...) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				got = append(got, u.ID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ids (-want +got):\n%s", diff)
+			}
+			if tt.wantStuck != (len(errs) == 1 && errors.Is(errs[0], pagination.ErrCursorStuck)) || (!tt.wantStuck && len(errs) > 0) {
+				t.Errorf("errors %v, want ErrCursorStuck: %v", errs, tt.wantStuck)
+			}
+			for _, r := range f.requests() {
+				if len(tt.opts) > 0 && r.Query.Has("starting_after") {
+					t.Errorf("prefetching walk sent a cursor: %v", r.Query)
+				}
+			}
+		})
+	}
 }

@@ -2,15 +2,18 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
-// UpdateMetadataParams are the metadata fields to merge. Each field takes
-// any value that marshals to a JSON object (a map, a struct, a
-// json.RawMessage); a nil field is left out and stays untouched.
-type UpdateMetadataParams struct {
+// MetadataParams are the metadata fields to merge (UpdateMetadata) or
+// replace (ReplaceMetadata). Each field takes any value that marshals to a
+// JSON object (a map, a struct, a json.RawMessage, or a
+// *clerk.MetadataPatch, which can also store zero values and delete keys);
+// a nil field is left out and stays untouched.
+type MetadataParams struct {
 	// PublicMetadata: backend writes, frontend reads.
 	PublicMetadata any
 	// PrivateMetadata: backend only.
@@ -26,19 +29,19 @@ type UpdateMetadataParams struct {
 // Non-object values fail before any request.
 //
 // API: PATCH /users/{user_id}/metadata (UpdateUserMetadata)
-func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
-	return s.writeMetadata(ctx, http.MethodPatch, userID, params)
+func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPatch, userID, params, opts)
 }
 
 // ReplaceMetadata replaces each metadata field it is given, whole; an empty
 // map clears that field; nil fields are left untouched.
 //
 // API: PUT /users/{user_id}/metadata (ReplaceUserMetadata)
-func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error) {
-	return s.writeMetadata(ctx, http.MethodPut, userID, params)
+func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error) {
+	return s.writeMetadata(ctx, http.MethodPut, userID, params, opts)
 }
 
-func (s *Service) writeMetadata(ctx context.Context, method, userID string, params *UpdateMetadataParams) (*User, error) {
+func (s *Service) writeMetadata(ctx context.Context, method, userID string, params *MetadataParams, opts []core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/metadata", userID)
 	if err != nil {
 		return nil, err
@@ -50,45 +53,16 @@ func (s *Service) writeMetadata(ctx context.Context, method, userID string, para
 	u := new(User)
 	// A merge or replace with the same body lands on the same state, so it
 	// is replay-safe.
-	req := &transport.Request{Method: method, Path: path, Body: body, Replay: transport.ReplaySafe}
+	req := &transport.Request{Method: method, Path: path, Body: body, Replay: transport.ReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, u); err != nil {
 		return nil, err
 	}
 	return u, nil
 }
 
-func (p *UpdateMetadataParams) fields() (pub, priv, unsafe any) {
+func (p *MetadataParams) fields() (pub, priv, unsafe any) {
 	if p == nil {
 		return nil, nil, nil
 	}
 	return p.PublicMetadata, p.PrivateMetadata, p.UnsafeMetadata
-}
-
-// PublicMetadata decodes the user's public metadata into T. Empty or null
-// metadata gives T's zero value.
-func PublicMetadata[T any](u *User) (T, error) {
-	if u == nil {
-		var zero T
-		return zero, transport.Invalid("user", "must not be nil")
-	}
-	return transport.DecodeObject[T](u.PublicMetadata)
-}
-
-// PrivateMetadata decodes the user's private metadata into T.
-func PrivateMetadata[T any](u *User) (T, error) {
-	if u == nil {
-		var zero T
-		return zero, transport.Invalid("user", "must not be nil")
-	}
-	return transport.DecodeObject[T](u.PrivateMetadata)
-}
-
-// UnsafeMetadata decodes the user's unsafe metadata into T. The user can
-// write it from the frontend: never use it for authorization.
-func UnsafeMetadata[T any](u *User) (T, error) {
-	if u == nil {
-		var zero T
-		return zero, transport.Invalid("user", "must not be nil")
-	}
-	return transport.DecodeObject[T](u.UnsafeMetadata)
 }

@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 	"strings"
 
@@ -30,7 +31,7 @@ type TOTPVerification struct {
 // replayed after it may have reached the API.
 //
 // API: POST /users/{user_id}/verify_totp (VerifyTOTP)
-func (s *Service) VerifyTOTP(ctx context.Context, userID string, params *VerifyTOTPParams) (*TOTPVerification, error) {
+func (s *Service) VerifyTOTP(ctx context.Context, userID string, params *VerifyTOTPParams, opts ...core.RequestOption) (*TOTPVerification, error) {
 	path, err := transport.Path("/users/{user_id}/verify_totp", userID)
 	if err != nil {
 		return nil, err
@@ -39,7 +40,7 @@ func (s *Service) VerifyTOTP(ctx context.Context, userID string, params *VerifyT
 		return nil, transport.Invalid("code", "must not be empty")
 	}
 	out := new(TOTPVerification)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, out); err != nil {
 		if err = verifyError(err, ErrNoTOTP); err != nil {
 			return nil, err
@@ -59,31 +60,31 @@ type MFAResult struct {
 // TOTP, backup codes).
 //
 // API: DELETE /users/{user_id}/mfa (DisableMFA)
-func (s *Service) DisableMFA(ctx context.Context, userID string) (*MFAResult, error) {
-	return s.mfaDelete(ctx, "/users/{user_id}/mfa", userID)
+func (s *Service) DisableMFA(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error) {
+	return s.mfaDelete(ctx, "/users/{user_id}/mfa", userID, opts)
 }
 
 // DeleteBackupCodes removes all of the user's backup codes.
 //
 // API: DELETE /users/{user_id}/backup_code (DeleteBackupCode)
-func (s *Service) DeleteBackupCodes(ctx context.Context, userID string) (*MFAResult, error) {
-	return s.mfaDelete(ctx, "/users/{user_id}/backup_code", userID)
+func (s *Service) DeleteBackupCodes(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error) {
+	return s.mfaDelete(ctx, "/users/{user_id}/backup_code", userID, opts)
 }
 
 // DeleteTOTP removes all of the user's TOTP authenticators.
 //
 // API: DELETE /users/{user_id}/totp (DeleteTOTP)
-func (s *Service) DeleteTOTP(ctx context.Context, userID string) (*MFAResult, error) {
-	return s.mfaDelete(ctx, "/users/{user_id}/totp", userID)
+func (s *Service) DeleteTOTP(ctx context.Context, userID string, opts ...core.RequestOption) (*MFAResult, error) {
+	return s.mfaDelete(ctx, "/users/{user_id}/totp", userID, opts)
 }
 
-func (s *Service) mfaDelete(ctx context.Context, template, userID string) (*MFAResult, error) {
+func (s *Service) mfaDelete(ctx context.Context, template, userID string, opts []core.RequestOption) (*MFAResult, error) {
 	path, err := transport.Path(template, userID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(MFAResult)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe}, out); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe, Options: opts}, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -93,32 +94,32 @@ func (s *Service) mfaDelete(ctx context.Context, template, userID string) (*MFAR
 // email.
 //
 // API: DELETE /users/{user_id}/passkeys/{passkey_identification_id} (UserPasskeyDelete)
-func (s *Service) DeletePasskey(ctx context.Context, userID, passkeyID string) (*DeletedObject, error) {
+func (s *Service) DeletePasskey(ctx context.Context, userID, passkeyID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/passkeys/{passkey_identification_id}", userID, passkeyID)
 	if err != nil {
 		return nil, err
 	}
-	return s.deleteObject(ctx, path, "passkey", passkeyID)
+	return s.deleteObject(ctx, path, "passkey", passkeyID, opts)
 }
 
 // DeleteWeb3Wallet deletes one of the user's web3 wallets.
 //
 // API: DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id} (UserWeb3WalletDelete)
-func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string) (*DeletedObject, error) {
+func (s *Service) DeleteWeb3Wallet(ctx context.Context, userID, web3WalletID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/web3_wallets/{web3_wallet_identification_id}", userID, web3WalletID)
 	if err != nil {
 		return nil, err
 	}
-	return s.deleteObject(ctx, path, "web3_wallet", web3WalletID)
+	return s.deleteObject(ctx, path, "web3_wallet", web3WalletID, opts)
 }
 
 // DeleteExternalAccount unlinks one of the user's OAuth accounts.
 //
 // API: DELETE /users/{user_id}/external_accounts/{external_account_id} (DeleteExternalAccount)
-func (s *Service) DeleteExternalAccount(ctx context.Context, userID, externalAccountID string) (*DeletedObject, error) {
+func (s *Service) DeleteExternalAccount(ctx context.Context, userID, externalAccountID string, opts ...core.RequestOption) (*core.DeletedObject, error) {
 	path, err := transport.Path("/users/{user_id}/external_accounts/{external_account_id}", userID, externalAccountID)
 	if err != nil {
 		return nil, err
 	}
-	return s.deleteObject(ctx, path, "external_account", externalAccountID)
+	return s.deleteObject(ctx, path, "external_account", externalAccountID, opts)
 }

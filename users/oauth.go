@@ -3,6 +3,8 @@ package users
 import (
 	"context"
 	"encoding/json"
+	"github.com/clerkgo/clerk/core"
+	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
@@ -16,8 +18,8 @@ type OAuthAccessToken struct {
 	// ProviderUserID is the user's ID at the provider.
 	ProviderUserID string `json:"provider_user_id"`
 	Token          string `json:"token"`
-	// ExpiresAt is Unix milliseconds; nil when the token does not expire.
-	ExpiresAt      *int64          `json:"expires_at"`
+	// ExpiresAt is nil when the token does not expire.
+	ExpiresAt      *time.Time      `json:"expires_at"`
 	Provider       string          `json:"provider"`
 	PublicMetadata json.RawMessage `json:"public_metadata"`
 	Label          *string         `json:"label"`
@@ -32,9 +34,10 @@ type OAuthAccessToken struct {
 // ListOAuthAccessTokensParams pages ListOAuthAccessTokens. The API answers a
 // bare array unless Paginated is true (then the page has a total).
 type ListOAuthAccessTokensParams struct {
-	Paginated *bool `query:"paginated"`
-	Limit     *int  `query:"limit"`
-	Offset    *int  `query:"offset"`
+	Paginated bool `query:"paginated"`
+	// Limit (0: the API's default) and Offset page the list.
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListOAuthAccessTokens returns the user's access tokens for one OAuth
@@ -43,10 +46,10 @@ type ListOAuthAccessTokensParams struct {
 // refresh token. params may be nil.
 //
 // API: GET /users/{user_id}/oauth_access_tokens/{provider} (GetOAuthAccessToken)
-func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) (*pagination.Page[OAuthAccessToken], error) {
+func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams, opts ...core.RequestOption) (*pagination.Page[OAuthAccessToken], error) {
 	path, err := transport.Path("/users/{user_id}/oauth_access_tokens/{provider}", userID, provider)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[OAuthAccessToken](ctx, s.b, path, params)
+	return transport.List[OAuthAccessToken](ctx, s.b, path, params, opts...)
 }

@@ -2,9 +2,9 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"iter"
 
-	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
@@ -15,8 +15,8 @@ import (
 type ListOrganizationMembershipsParams struct {
 	// Limit (1..500) and Offset page a List call; the All variant pages
 	// by itself and uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListOrganizationMemberships returns one page of the user's organization
@@ -24,28 +24,24 @@ type ListOrganizationMembershipsParams struct {
 // be nil.
 //
 // API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
-func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*pagination.Page[organizations.Membership], error) {
+func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...core.RequestOption) (*pagination.Page[organizations.Membership], error) {
 	path, err := transport.Path("/users/{user_id}/organization_memberships", userID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[organizations.Membership](ctx, s.b, path, params)
+	return transport.List[organizations.Membership](ctx, s.b, path, params, opts...)
 }
 
 // AllOrganizationMemberships walks every organization membership of the
 // user, lazily; breaking out of the loop stops it without another request.
 //
 // API: GET /users/{user_id}/organization_memberships (UsersGetOrganizationMemberships)
-func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*organizations.Membership, error] {
-	var p ListOrganizationMembershipsParams
-	if params != nil {
-		p = *params
+func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams, opts ...core.RequestOption) iter.Seq2[*organizations.Membership, error] {
+	path, err := transport.Path("/users/{user_id}/organization_memberships", userID)
+	if err != nil {
+		return transport.Fail[organizations.Membership](err)
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Membership], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListOrganizationMemberships(ctx, userID, &page)
-	})
+	return transport.All[organizations.Membership](ctx, s.b, path, transport.Envelope, params, opts)
 }
 
 // ListOrganizationInvitationsParams filters and pages the organization
@@ -53,11 +49,11 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 type ListOrganizationInvitationsParams struct {
 	// Status keeps invitations in one state: "pending", "accepted",
 	// "revoked" or "expired".
-	Status *string `query:"status"`
+	Status string `query:"status"`
 	// Limit (1..500) and Offset page a List call; the All variant pages
 	// by itself and uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListOrganizationInvitations returns one page of the organization
@@ -65,12 +61,12 @@ type ListOrganizationInvitationsParams struct {
 // data of its organization, and the total. params may be nil.
 //
 // API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
-func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*pagination.Page[organizations.Invitation], error) {
+func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...core.RequestOption) (*pagination.Page[organizations.Invitation], error) {
 	path, err := transport.Path("/users/{user_id}/organization_invitations", userID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[organizations.Invitation](ctx, s.b, path, params)
+	return transport.List[organizations.Invitation](ctx, s.b, path, params, opts...)
 }
 
 // AllOrganizationInvitations walks every organization invitation of the
@@ -78,14 +74,10 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 // another request.
 //
 // API: GET /users/{user_id}/organization_invitations (UsersGetOrganizationInvitations)
-func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*organizations.Invitation, error] {
-	var p ListOrganizationInvitationsParams
-	if params != nil {
-		p = *params
+func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams, opts ...core.RequestOption) iter.Seq2[*organizations.Invitation, error] {
+	path, err := transport.Path("/users/{user_id}/organization_invitations", userID)
+	if err != nil {
+		return transport.Fail[organizations.Invitation](err)
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[organizations.Invitation], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListOrganizationInvitations(ctx, userID, &page)
-	})
+	return transport.All[organizations.Invitation](ctx, s.b, path, transport.Envelope, params, opts)
 }

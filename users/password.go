@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -27,7 +28,7 @@ type VerifyPasswordParams struct {
 // lockout budget.
 //
 // API: POST /users/{user_id}/verify_password (VerifyPassword)
-func (s *Service) VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams) (bool, error) {
+func (s *Service) VerifyPassword(ctx context.Context, userID string, params *VerifyPasswordParams, opts ...core.RequestOption) (bool, error) {
 	path, err := transport.Path("/users/{user_id}/verify_password", userID)
 	if err != nil {
 		return false, err
@@ -38,7 +39,7 @@ func (s *Service) VerifyPassword(ctx context.Context, userID string, params *Ver
 	var out struct {
 		Verified bool `json:"verified"`
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, &out); err != nil {
 		return false, verifyError(err, ErrNoPassword)
 	}
@@ -75,7 +76,7 @@ type RemovePasswordParams struct {
 // params may be nil.
 //
 // API: POST /users/{user_id}/remove_password (RemoveUserPassword)
-func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams) (*User, error) {
+func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/remove_password", userID)
 	if err != nil {
 		return nil, err
@@ -83,7 +84,7 @@ func (s *Service) RemovePassword(ctx context.Context, userID string, params *Rem
 	if params == nil {
 		params = &RemovePasswordParams{}
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts})
 }
 
 // SetPasswordCompromisedParams tunes SetPasswordCompromised.
@@ -98,7 +99,7 @@ type SetPasswordCompromisedParams struct {
 // reached the API. params may be nil.
 //
 // API: POST /users/{user_id}/password/set_compromised (SetUserPasswordCompromised)
-func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams) (*User, error) {
+func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/password/set_compromised", userID)
 	if err != nil {
 		return nil, err
@@ -106,17 +107,17 @@ func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, par
 	if params == nil {
 		params = &SetPasswordCompromisedParams{}
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts})
 }
 
 // UnsetPasswordCompromised clears the compromised mark. A user in
 // reserved-email password quarantine stays required to reset the password.
 //
 // API: POST /users/{user_id}/password/unset_compromised (UnsetUserPasswordCompromised)
-func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string) (*User, error) {
+func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/password/unset_compromised", userID)
 	if err != nil {
 		return nil, err
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.NotReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.NotReplaySafe, Options: opts})
 }

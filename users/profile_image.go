@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"io"
 	"net/http"
 
@@ -12,8 +13,8 @@ import (
 // a larger file fails before any request.
 const MaxProfileImageSize = 10 << 20
 
-// SetProfileImageParams is the image to upload.
-type SetProfileImageParams struct {
+// UploadProfileImageParams is the image to upload.
+type UploadProfileImageParams struct {
 	// File is read to the end (at most MaxProfileImageSize bytes) before
 	// anything is sent; the caller closes it.
 	File io.Reader
@@ -21,13 +22,13 @@ type SetProfileImageParams struct {
 	Filename string
 }
 
-// SetProfileImage uploads a new profile image for the user, as the
+// UploadProfileImage uploads a new profile image for the user, as the
 // multipart "file" field. An empty file, a missing reader or a file over
 // MaxProfileImageSize fails with clerk.ErrInvalidInput and sends nothing.
 // The upload is not replayed after it may have reached the API.
 //
 // API: POST /users/{user_id}/profile_image (SetUserProfileImage)
-func (s *Service) SetProfileImage(ctx context.Context, userID string, params *SetProfileImageParams) (*User, error) {
+func (s *Service) UploadProfileImage(ctx context.Context, userID string, params *UploadProfileImageParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/profile_image", userID)
 	if err != nil {
 		return nil, err
@@ -41,18 +42,17 @@ func (s *Service) SetProfileImage(ctx context.Context, userID string, params *Se
 	}
 	return s.userOp(ctx, &transport.Request{
 		Method: http.MethodPost, Path: path, RawBody: body, ContentType: ct,
-		Replay: transport.NotReplaySafe,
-	})
+		Replay: transport.NotReplaySafe, Options: opts})
 }
 
 // DeleteProfileImage removes the user's profile image; the user gets the
 // generated avatar back.
 //
 // API: DELETE /users/{user_id}/profile_image (DeleteUserProfileImage)
-func (s *Service) DeleteProfileImage(ctx context.Context, userID string) (*User, error) {
+func (s *Service) DeleteProfileImage(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}/profile_image", userID)
 	if err != nil {
 		return nil, err
 	}
-	return s.userOp(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe})
+	return s.userOp(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Replay: transport.ReplaySafe, Options: opts})
 }

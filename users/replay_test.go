@@ -24,17 +24,17 @@ func TestReplayRules(t *testing.T) {
 	}{
 		{"Create", func(ctx context.Context, s users.API) error { _, err := s.Create(ctx, nil); return err }, false},
 		{"SetProfileImage", func(ctx context.Context, s users.API) error {
-			_, err := s.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{File: strings.NewReader("GIF89a")})
+			_, err := s.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{File: strings.NewReader("GIF89a")})
 			return err
 		}, false},
 		{"Get", func(ctx context.Context, s users.API) error { _, err := s.Get(ctx, "user_1"); return err }, true},
 		{"Update", func(ctx context.Context, s users.API) error { _, err := s.Update(ctx, "user_1", nil); return err }, false},
 		{"UpdateMetadata", func(ctx context.Context, s users.API) error {
-			_, err := s.UpdateMetadata(ctx, "user_1", &users.UpdateMetadataParams{PublicMetadata: map[string]any{"a": 1}})
+			_, err := s.UpdateMetadata(ctx, "user_1", &users.MetadataParams{PublicMetadata: map[string]any{"a": 1}})
 			return err
 		}, true},
 		{"ReplaceMetadata", func(ctx context.Context, s users.API) error {
-			_, err := s.ReplaceMetadata(ctx, "user_1", &users.UpdateMetadataParams{PublicMetadata: map[string]any{}})
+			_, err := s.ReplaceMetadata(ctx, "user_1", &users.MetadataParams{PublicMetadata: map[string]any{}})
 			return err
 		}, true},
 		{"RemovePassword", func(ctx context.Context, s users.API) error {
@@ -81,20 +81,20 @@ func TestDeleteReplayFindsNothing(t *testing.T) {
 	gone := status(404, `{"errors":[{"code":"resource_not_found","message":"not found"}]}`)
 	tests := []struct {
 		name string
-		call func(context.Context, users.API) (*users.DeletedObject, error)
-		want *users.DeletedObject
+		call func(context.Context, users.API) (*clerk.DeletedObject, error)
+		want *clerk.DeletedObject
 	}{
-		{"Delete", func(ctx context.Context, s users.API) (*users.DeletedObject, error) { return s.Delete(ctx, "user_1") },
-			&users.DeletedObject{Object: "user", ID: "user_1", Deleted: true}},
-		{"DeletePasskey", func(ctx context.Context, s users.API) (*users.DeletedObject, error) {
+		{"Delete", func(ctx context.Context, s users.API) (*clerk.DeletedObject, error) { return s.Delete(ctx, "user_1") },
+			&clerk.DeletedObject{Object: "user", ID: "user_1", Deleted: true}},
+		{"DeletePasskey", func(ctx context.Context, s users.API) (*clerk.DeletedObject, error) {
 			return s.DeletePasskey(ctx, "user_1", "idn_pk")
-		}, &users.DeletedObject{Object: "passkey", ID: "idn_pk", Deleted: true}},
-		{"DeleteWeb3Wallet", func(ctx context.Context, s users.API) (*users.DeletedObject, error) {
+		}, &clerk.DeletedObject{Object: "passkey", ID: "idn_pk", Deleted: true}},
+		{"DeleteWeb3Wallet", func(ctx context.Context, s users.API) (*clerk.DeletedObject, error) {
 			return s.DeleteWeb3Wallet(ctx, "user_1", "idn_w")
-		}, &users.DeletedObject{Object: "web3_wallet", ID: "idn_w", Deleted: true}},
-		{"DeleteExternalAccount", func(ctx context.Context, s users.API) (*users.DeletedObject, error) {
+		}, &clerk.DeletedObject{Object: "web3_wallet", ID: "idn_w", Deleted: true}},
+		{"DeleteExternalAccount", func(ctx context.Context, s users.API) (*clerk.DeletedObject, error) {
 			return s.DeleteExternalAccount(ctx, "user_1", "eac_1")
-		}, &users.DeletedObject{Object: "external_account", ID: "eac_1", Deleted: true}},
+		}, &clerk.DeletedObject{Object: "external_account", ID: "eac_1", Deleted: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

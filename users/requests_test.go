@@ -39,13 +39,13 @@ func TestRequestShape(t *testing.T) {
 					EmailAddresses: []string{"a@x.io", "b@x.io"}, PhoneNumbers: []string{"+1555"},
 					ExternalIDs: []string{"+e1", "-e2"}, Usernames: []string{"ada"}, Web3Wallets: []string{"0xa"},
 					UserIDs: []string{"user_a", "-user_b"}, OrganizationIDs: []string{"org_1"},
-					Query: clerk.Ptr("ad"), EmailAddressQuery: clerk.Ptr("ello"), PhoneNumberQuery: clerk.Ptr("555"),
-					UsernameQuery: clerk.Ptr("Cool"), NameQuery: clerk.Ptr("love"), Banned: clerk.Ptr(false),
-					LastActiveAtBefore: clerk.Ptr[int64](1), LastActiveAtAfter: clerk.Ptr[int64](2),
-					CreatedAtBefore: clerk.Ptr[int64](3), CreatedAtAfter: clerk.Ptr[int64](4),
-					LastSignInAtBefore: clerk.Ptr[int64](5), LastSignInAtAfter: clerk.Ptr[int64](6),
-					Provider: clerk.Ptr("oauth_google"), ProviderUserIDs: []string{"g1", "g2"},
-					OrderBy: clerk.Ptr("-last_sign_in_at"), Limit: clerk.Ptr(20), Offset: clerk.Ptr(40),
+					Query: "ad", EmailAddressQuery: "ello", PhoneNumberQuery: "555",
+					UsernameQuery: "Cool", NameQuery: "love", Banned: clerk.Ptr(false),
+					LastActiveAtBefore: time.UnixMilli(1), LastActiveAtAfter: time.UnixMilli(2),
+					CreatedAtBefore: time.UnixMilli(3), CreatedAtAfter: time.UnixMilli(4),
+					LastSignInAtBefore: time.UnixMilli(5), LastSignInAtAfter: time.UnixMilli(6),
+					Provider: "oauth_google", ProviderUserIDs: []string{"g1", "g2"},
+					OrderBy: "-last_sign_in_at", Limit: 20, Offset: 40,
 				})
 				return err
 			},
@@ -65,7 +65,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "List with cursor",
 			reply: "[]",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.List(ctx, &users.ListParams{StartingAfter: clerk.Ptr("user_9"), Offset: clerk.Ptr(0)})
+				_, err := c.Users.List(ctx, &users.ListParams{StartingAfter: "user_9", Offset: 0})
 				return err
 			},
 			method: "GET", path: "/users", query: url.Values{"starting_after": {"user_9"}},
@@ -84,8 +84,8 @@ func TestRequestShape(t *testing.T) {
 			reply: `{"object":"total_count","total_count":7}`,
 			call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := c.Users.Count(ctx, &users.ListParams{
-					UserIDs: []string{"user_a", "user_b"}, Banned: clerk.Ptr(true), Query: clerk.Ptr("ada"),
-					Limit: clerk.Ptr(5), Offset: clerk.Ptr(10), OrderBy: clerk.Ptr("username"), StartingAfter: clerk.Ptr("user_x"),
+					UserIDs: []string{"user_a", "user_b"}, Banned: clerk.Ptr(true), Query: "ada",
+					Limit: 5, Offset: 10, OrderBy: "username", StartingAfter: "user_x",
 				})
 				return err
 			},
@@ -106,23 +106,23 @@ func TestRequestShape(t *testing.T) {
 			reply: user,
 			call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := c.Users.Create(ctx, &users.CreateParams{
-					ExternalID: clerk.Ptr("ext_1"), FirstName: clerk.Ptr("Ada"), LastName: clerk.Ptr("Lovelace"),
-					Locale: clerk.Ptr("en-GB"), EmailAddresses: []string{"ada@x.io", "a2@x.io"},
+					ExternalID: "ext_1", FirstName: "Ada", LastName: "Lovelace",
+					Locale: "en-GB", EmailAddresses: []string{"ada@x.io", "a2@x.io"},
 					EmailAddressIdentificationStatus: []string{"verified", "reserved"},
 					PhoneNumbers:                     []string{"+15555550100"}, PhoneNumberIdentificationStatus: []string{"reserved"},
-					Web3Wallets: []string{"0xabc"}, Username: clerk.Ptr("ada"), Password: clerk.Ptr("correct horse"),
-					PasswordDigest: clerk.Ptr("$2a$10$x"), PasswordHasher: clerk.Ptr("bcrypt"),
-					SkipPasswordChecks: clerk.Ptr(true), SkipPasswordRequirement: clerk.Ptr(false),
-					TOTPSecret: clerk.Ptr("JBSWY3DPEHPK3PXP"), BackupCodes: []string{"c1", "c2"},
+					Web3Wallets: []string{"0xabc"}, Username: "ada", Password: "correct horse",
+					PasswordDigest: "$2a$10$x", PasswordHasher: "bcrypt",
+					SkipPasswordChecks: true, SkipPasswordRequirement: false,
+					TOTPSecret: "JBSWY3DPEHPK3PXP", BackupCodes: []string{"c1", "c2"},
 					PublicMetadata: map[string]any{"plan": "pro"},
 					PrivateMetadata: struct {
 						StripeID string `json:"stripe_id"`
 					}{"cus_1"},
 					UnsafeMetadata:    raw(`{"theme":"dark"}`),
-					DeleteSelfEnabled: clerk.Ptr(true), LegalAcceptedAt: &legal, SkipLegalChecks: clerk.Ptr(true),
-					SkipUserRequirement: clerk.Ptr(true), CreateOrganizationEnabled: clerk.Ptr(false),
-					CreateOrganizationsLimit: clerk.Ptr(0), CreatedAt: &legal, BypassClientTrust: clerk.Ptr(true),
-					Banned: clerk.Ptr(false), Locked: clerk.Ptr(true),
+					DeleteSelfEnabled: clerk.Ptr(true), LegalAcceptedAt: legal, SkipLegalChecks: true,
+					SkipUserRequirement: true, CreateOrganizationEnabled: clerk.Ptr(false),
+					CreateOrganizationsLimit: clerk.Ptr(0), CreatedAt: legal, BypassClientTrust: true,
+					Banned: false, Locked: true,
 				})
 				return err
 			},
@@ -135,14 +135,14 @@ func TestRequestShape(t *testing.T) {
 				"phone_number_identification_status":  []any{"reserved"},
 				"web3_wallet":                         []any{"0xabc"}, "username": "ada", "password": "correct horse",
 				"password_digest": "$2a$10$x", "password_hasher": "bcrypt", "skip_password_checks": true,
-				"skip_password_requirement": false, "totp_secret": "JBSWY3DPEHPK3PXP",
+				"totp_secret":         "JBSWY3DPEHPK3PXP",
 				"backup_codes":        []any{"c1", "c2"},
 				"public_metadata":     map[string]any{"plan": "pro"},
 				"private_metadata":    map[string]any{"stripe_id": "cus_1"},
 				"unsafe_metadata":     map[string]any{"theme": "dark"},
 				"delete_self_enabled": true, "legal_accepted_at": "2024-10-29T12:00:00.5Z", "skip_legal_checks": true,
 				"skip_user_requirement": true, "create_organization_enabled": false, "create_organizations_limit": float64(0),
-				"created_at": "2024-10-29T12:00:00.5Z", "bypass_client_trust": true, "banned": false, "locked": true,
+				"created_at": "2024-10-29T12:00:00.5Z", "bypass_client_trust": true, "locked": true,
 			},
 		},
 		{
@@ -216,7 +216,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "UpdateMetadata",
 			reply: user,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.UpdateMetadata(ctx, "user_1", &users.UpdateMetadataParams{
+				_, err := c.Users.UpdateMetadata(ctx, "user_1", &users.MetadataParams{
 					PublicMetadata:  map[string]any{"role": "admin", "old": nil, "nested": map[string]any{"gone": nil}},
 					PrivateMetadata: struct{ N int }{N: 1},
 				})
@@ -232,7 +232,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "ReplaceMetadata with an empty map clears",
 			reply: user,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.ReplaceMetadata(ctx, "user_1", &users.UpdateMetadataParams{
+				_, err := c.Users.ReplaceMetadata(ctx, "user_1", &users.MetadataParams{
 					UnsafeMetadata: map[string]any{},
 				})
 				return err
@@ -366,7 +366,7 @@ func TestRequestShape(t *testing.T) {
 			reply: `[]`,
 			call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := c.Users.ListOAuthAccessTokens(ctx, "user_1", "oauth_google", &users.ListOAuthAccessTokensParams{
-					Paginated: clerk.Ptr(true), Limit: clerk.Ptr(5), Offset: clerk.Ptr(10),
+					Paginated: true, Limit: 5, Offset: 10,
 				})
 				return err
 			},
@@ -395,7 +395,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "ListOrganizationMemberships",
 			reply: envelope,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.ListOrganizationMemberships(ctx, "user_1", &users.ListOrganizationMembershipsParams{Limit: clerk.Ptr(50), Offset: clerk.Ptr(100)})
+				_, err := c.Users.ListOrganizationMemberships(ctx, "user_1", &users.ListOrganizationMembershipsParams{Limit: 50, Offset: 100})
 				return err
 			},
 			method: "GET", path: "/users/user_1/organization_memberships",
@@ -406,7 +406,7 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope,
 			call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := c.Users.ListOrganizationInvitations(ctx, "user_1", &users.ListOrganizationInvitationsParams{
-					Status: clerk.Ptr("pending"), Limit: clerk.Ptr(3),
+					Status: "pending", Limit: 3,
 				})
 				return err
 			},

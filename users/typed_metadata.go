@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 
 	"github.com/clerkgo/clerk/internal/transport"
 )
@@ -9,9 +10,9 @@ import (
 // MetadataClient is the part of the Users service that TypedMetadata uses.
 // *Service satisfies it, and so does any fake of API.
 type MetadataClient interface {
-	Get(ctx context.Context, userID string) (*User, error)
-	UpdateMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
-	ReplaceMetadata(ctx context.Context, userID string, params *UpdateMetadataParams) (*User, error)
+	Get(ctx context.Context, userID string, opts ...core.RequestOption) (*User, error)
+	UpdateMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error)
+	ReplaceMetadata(ctx context.Context, userID string, params *MetadataParams, opts ...core.RequestOption) (*User, error)
 }
 
 // TypedMetadata reads and writes a user's public and private metadata as
@@ -19,25 +20,27 @@ type MetadataClient interface {
 //
 //	type AppPublic struct {
 //		Plan string `json:"plan,omitempty"`
+//		Beta bool   `json:"beta,omitempty"`
 //	}
 //	type AppPrivate struct {
 //		StripeID string `json:"stripe_id,omitempty"`
 //	}
 //	m := users.NewTypedMetadata[AppPublic, AppPrivate](c.Users)
 //	pub, priv, err := m.Get(ctx, "user_123")
-//	pub, priv, err = m.Update(ctx, "user_123", users.MetadataPatch[AppPublic, AppPrivate]{Public: &AppPublic{Plan: "pro"}})
+//	pub, priv, err = m.Update(ctx, "user_123", users.MetadataUpdate{
+//		Public: m.PatchPublic(AppPublic{Plan: "pro"}).Set("beta", false).Delete("legacy"),
+//	})
 //
 // Pub and Priv must marshal to JSON objects (structs or maps). Keys the
 // types do not name are ignored when reading, and kept by Update (a merge)
 // but dropped by Replace. Unsafe metadata, which the user can write from
-// the frontend, is left out on purpose; read it with UnsafeMetadata.
+// the frontend, is left out on purpose; read it with clerk.DecodeMetadata.
 //
-// How Update merges a struct: the API deep-merges the JSON the struct
-// marshals to. A field tagged omitempty (or omitzero) that holds its zero
-// value is not sent, so the stored key is left as it is; a field without
-// those tags is always sent, so its zero value overwrites the stored one;
-// a nil pointer field without omitempty is sent as null, which deletes the
-// key. Tag every field omitempty to merge only what you set.
+// How Update merges: the API deep-merges the JSON object the patch
+// marshals to. The patch's base value contributes the fields it marshals
+// (a field tagged omitempty or omitzero that holds its zero value is left
+// out, so the stored key stays as it is); Set stores a value even when it
+// is false, 0 or ""; Delete removes a key.
 type TypedMetadata[Pub, Priv any] struct {
 	c MetadataClient
 }
@@ -48,11 +51,31 @@ func NewTypedMetadata[Pub, Priv any](c MetadataClient) *TypedMetadata[Pub, Priv]
 	return &TypedMetadata[Pub, Priv]{c: c}
 }
 
-// MetadataPatch is what TypedMetadata.Update and Replace write; a nil field
+// MetadataUpdate is what TypedMetadata.Update merges; a nil field is not
+// sent and leaves that metadata untouched. Build the patches with
+// PatchPublic and PatchPrivate (or clerk.PatchMetadata).
+type MetadataUpdate struct {
+	Public  *core.MetadataPatch
+	Private *core.MetadataPatch
+}
+
+// MetadataValues is what TypedMetadata.Replace writes, whole; a nil field
 // is not sent and leaves that metadata untouched.
-type MetadataPatch[Pub, Priv any] struct {
+type MetadataValues[Pub, Priv any] struct {
 	Public  *Pub
 	Private *Priv
+}
+
+// PatchPublic starts a merge of public metadata from a typed value; chain
+// Set and Delete for zero values and removals.
+func (m *TypedMetadata[Pub, Priv]) PatchPublic(v Pub) *core.MetadataPatch {
+	return core.PatchMetadata(v)
+}
+
+// PatchPrivate starts a merge of private metadata from a typed value;
+// chain Set and Delete for zero values and removals.
+func (m *TypedMetadata[Pub, Priv]) PatchPrivate(v Priv) *core.MetadataPatch {
+	return core.PatchMetadata(v)
 }
 
 // Decode reads the public and private metadata of u. Empty or null
@@ -72,56 +95,56 @@ func (m *TypedMetadata[Pub, Priv]) Decode(u *User) (Pub, Priv, error) {
 }
 
 // Get fetches the user and decodes its public and private metadata.
-func (m *TypedMetadata[Pub, Priv]) Get(ctx context.Context, userID string) (Pub, Priv, error) {
+func (m *TypedMetadata[Pub, Priv]) Get(ctx context.Context, userID string, opts ...core.RequestOption) (Pub, Priv, error) {
 	if err := m.check(); err != nil {
-		var pub Pub
-		var priv Priv
-		return pub, priv, err
+		return m.fail(err)
 	}
-	u, err := m.c.Get(ctx, userID)
+	u, err := m.c.Get(ctx, userID, opts...)
 	return m.result(u, err)
 }
 
-// Update deep-merges the patch into the user's metadata (see the type's
-// documentation for how struct fields merge) and returns the metadata as
-// stored afterwards.
-func (m *TypedMetadata[Pub, Priv]) Update(ctx context.Context, userID string, patch MetadataPatch[Pub, Priv]) (Pub, Priv, error) {
-	return m.write(ctx, userID, patch, false)
+// Update deep-merges the patches into the user's metadata (see the type's
+// documentation) and returns the metadata as stored afterwards.
+func (m *TypedMetadata[Pub, Priv]) Update(ctx context.Context, userID string, update MetadataUpdate, opts ...core.RequestOption) (Pub, Priv, error) {
+	if err := m.check(); err != nil {
+		return m.fail(err)
+	}
+	// A nil patch is left out of the body (see transport.ObjectJSON), so
+	// that metadata stays untouched.
+	params := &MetadataParams{}
+	if update.Public != nil {
+		params.PublicMetadata = update.Public
+	}
+	if update.Private != nil {
+		params.PrivateMetadata = update.Private
+	}
+	return m.result(m.c.UpdateMetadata(ctx, userID, params, opts...))
 }
 
-// Replace replaces each metadata field the patch sets, whole, and returns
+// Replace replaces each metadata field the values set, whole, and returns
 // the metadata as stored afterwards. Keys that Pub or Priv do not name are
 // lost.
-func (m *TypedMetadata[Pub, Priv]) Replace(ctx context.Context, userID string, patch MetadataPatch[Pub, Priv]) (Pub, Priv, error) {
-	return m.write(ctx, userID, patch, true)
-}
-
-func (m *TypedMetadata[Pub, Priv]) write(ctx context.Context, userID string, patch MetadataPatch[Pub, Priv], replace bool) (Pub, Priv, error) {
+func (m *TypedMetadata[Pub, Priv]) Replace(ctx context.Context, userID string, values MetadataValues[Pub, Priv], opts ...core.RequestOption) (Pub, Priv, error) {
 	if err := m.check(); err != nil {
-		var pub Pub
-		var priv Priv
-		return pub, priv, err
+		return m.fail(err)
 	}
-	// A nil *Pub or *Priv is left out of the body (see
-	// transport.ObjectJSON), so that metadata stays untouched.
-	params := &UpdateMetadataParams{PublicMetadata: patch.Public, PrivateMetadata: patch.Private}
-	var u *User
-	var err error
-	if replace {
-		u, err = m.c.ReplaceMetadata(ctx, userID, params)
-	} else {
-		u, err = m.c.UpdateMetadata(ctx, userID, params)
-	}
-	return m.result(u, err)
+	// A nil *Pub or *Priv is left out of the body, so that metadata stays
+	// untouched.
+	params := &MetadataParams{PublicMetadata: values.Public, PrivateMetadata: values.Private}
+	return m.result(m.c.ReplaceMetadata(ctx, userID, params, opts...))
 }
 
 func (m *TypedMetadata[Pub, Priv]) result(u *User, err error) (Pub, Priv, error) {
 	if err != nil {
-		var pub Pub
-		var priv Priv
-		return pub, priv, err
+		return m.fail(err)
 	}
 	return m.Decode(u)
+}
+
+func (m *TypedMetadata[Pub, Priv]) fail(err error) (Pub, Priv, error) {
+	var pub Pub
+	var priv Priv
+	return pub, priv, err
 }
 
 func (m *TypedMetadata[Pub, Priv]) check() error {

@@ -3,6 +3,7 @@ package users_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/clerkgo/clerk"
@@ -65,7 +66,7 @@ func TestTypedMetadataRoundTrip(t *testing.T) {
 		t.Parallel()
 		c, f := newClient(t, 0, ok(userWithMetadata(`{"plan":"team","seats":3,"beta":false}`, `{"stripe_id":"cus_1"}`)))
 		m := users.NewTypedMetadata[appPublic, appPrivate](c.Users)
-		pub, _, err := m.Update(ctx, "user_1", users.MetadataPatch[appPublic, appPrivate]{Public: &appPublic{Plan: "team"}})
+		pub, _, err := m.Update(ctx, "user_1", users.MetadataUpdate{Public: m.PatchPublic(appPublic{Plan: "team"})})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,11 +82,31 @@ func TestTypedMetadataRoundTrip(t *testing.T) {
 		}
 	})
 
+	t.Run("update stores zero values and deletes keys", func(t *testing.T) {
+		t.Parallel()
+		c, f := newClient(t, 0, ok(userWithMetadata(`{"plan":"team","seats":0,"beta":false}`, `{}`)))
+		m := users.NewTypedMetadata[appPublic, appPrivate](c.Users)
+		patch := m.PatchPublic(appPublic{Plan: "team"}).Set("seats", 0).Set("tags", []string{}).Delete("legacy", "coupon")
+		pub, _, err := m.Update(ctx, "user_1", users.MetadataUpdate{Public: patch})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pub.Plan != "team" || pub.Seats != 0 {
+			t.Errorf("returned public = %+v", pub)
+		}
+		want := map[string]any{"public_metadata": map[string]any{
+			"plan": "team", "beta": false, "coupon": nil, "seats": 0.0, "tags": []any{}, "legacy": nil,
+		}}
+		if diff := cmp.Diff(want, f.requests()[0].JSON(t)); diff != "" {
+			t.Errorf("body (-want +got):\n%s", diff)
+		}
+	})
+
 	t.Run("replace sends both fields whole", func(t *testing.T) {
 		t.Parallel()
 		c, f := newClient(t, 0, ok(userWithMetadata(`{"plan":"free","beta":true,"coupon":"X"}`, `{}`)))
 		m := users.NewTypedMetadata[appPublic, appPrivate](c.Users)
-		pub, priv, err := m.Replace(ctx, "user_1", users.MetadataPatch[appPublic, appPrivate]{
+		pub, priv, err := m.Replace(ctx, "user_1", users.MetadataValues[appPublic, appPrivate]{
 			Public:  &appPublic{Plan: "free", Beta: true, Coupon: clerk.Ptr("X")},
 			Private: &appPrivate{},
 		})
@@ -109,7 +130,7 @@ func TestTypedMetadataRoundTrip(t *testing.T) {
 		t.Parallel()
 		c, f := newClient(t, 0, ok(userWithMetadata(`{}`, `{"stripe_id":"cus_2"}`)))
 		m := users.NewTypedMetadata[appPublic, appPrivate](c.Users)
-		if _, _, err := m.Update(ctx, "user_1", users.MetadataPatch[appPublic, appPrivate]{Private: &appPrivate{StripeID: "cus_2"}}); err != nil {
+		if _, _, err := m.Update(ctx, "user_1", users.MetadataUpdate{Private: m.PatchPrivate(appPrivate{StripeID: "cus_2"})}); err != nil {
 			t.Fatal(err)
 		}
 		want := map[string]any{"private_metadata": map[string]any{"stripe_id": "cus_2"}}
@@ -122,7 +143,7 @@ func TestTypedMetadataRoundTrip(t *testing.T) {
 		t.Parallel()
 		c, f := newClient(t, 0)
 		m := users.NewTypedMetadata[[]string, appPrivate](c.Users)
-		_, _, err := m.Update(ctx, "user_1", users.MetadataPatch[[]string, appPrivate]{Public: &[]string{"a"}})
+		_, _, err := m.Update(ctx, "user_1", users.MetadataUpdate{Public: m.PatchPublic([]string{"a"})})
 		if !errors.Is(err, clerk.ErrInvalidInput) {
 			t.Errorf("err = %v", err)
 		}
@@ -146,14 +167,11 @@ func TestTypedMetadataRoundTrip(t *testing.T) {
 		if _, _, err := m.Get(ctx, "user_1"); !errors.Is(err, clerk.ErrInvalidInput) {
 			t.Errorf("nil TypedMetadata: %v", err)
 		}
-		if _, _, err := (&users.TypedMetadata[appPublic, appPrivate]{}).Update(ctx, "user_1", users.MetadataPatch[appPublic, appPrivate]{}); !errors.Is(err, clerk.ErrInvalidInput) {
+		if _, _, err := (&users.TypedMetadata[appPublic, appPrivate]{}).Update(ctx, "user_1", users.MetadataUpdate{}); !errors.Is(err, clerk.ErrInvalidInput) {
 			t.Errorf("zero TypedMetadata: %v", err)
 		}
 		if _, _, err := users.NewTypedMetadata[appPublic, appPrivate](nil).Decode(nil); !errors.Is(err, clerk.ErrInvalidInput) {
 			t.Errorf("Decode(nil): %v", err)
-		}
-		if _, err := users.PublicMetadata[appPublic](nil); !errors.Is(err, clerk.ErrInvalidInput) {
-			t.Errorf("PublicMetadata(nil): %v", err)
 		}
 	})
 }
@@ -165,9 +183,9 @@ func TestMetadataHelpers(t *testing.T) {
 		PrivateMetadata: raw(`{"stripe_id":"cus_9"}`),
 		UnsafeMetadata:  raw(`{"theme":"dark"}`),
 	}
-	pub, err1 := users.PublicMetadata[appPublic](u)
-	priv, err2 := users.PrivateMetadata[appPrivate](u)
-	unsafe, err3 := users.UnsafeMetadata[map[string]string](u)
+	pub, err1 := clerk.DecodeMetadata[appPublic](u.PublicMetadata)
+	priv, err2 := clerk.DecodeMetadata[appPrivate](u.PrivateMetadata)
+	unsafe, err3 := clerk.DecodeMetadata[map[string]string](u.UnsafeMetadata)
 	if err := errors.Join(err1, err2, err3); err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +201,7 @@ type fakeUsers struct {
 	stored map[string]any
 }
 
-func (f *fakeUsers) UpdateMetadata(_ context.Context, id string, p *users.UpdateMetadataParams) (*users.User, error) {
+func (f *fakeUsers) UpdateMetadata(_ context.Context, id string, p *users.MetadataParams, _ ...clerk.RequestOption) (*users.User, error) {
 	f.stored = map[string]any{"public": p.PublicMetadata}
 	return &users.User{ID: id, PublicMetadata: raw(`{"plan":"fake"}`)}, nil
 }
@@ -192,11 +210,18 @@ func TestTypedMetadataOverFake(t *testing.T) {
 	t.Parallel()
 	f := &fakeUsers{}
 	m := users.NewTypedMetadata[appPublic, appPrivate](f)
-	pub, _, err := m.Update(context.Background(), "user_1", users.MetadataPatch[appPublic, appPrivate]{Public: &appPublic{Plan: "x"}})
+	pub, _, err := m.Update(context.Background(), "user_1", users.MetadataUpdate{Public: m.PatchPublic(appPublic{Plan: "x"})})
 	if err != nil || pub.Plan != "fake" {
 		t.Fatalf("Update = %+v, %v", pub, err)
 	}
-	if p, ok := f.stored["public"].(*appPublic); !ok || p.Plan != "x" {
+	if p, ok := f.stored["public"].(*clerk.MetadataPatch); !ok || !strings.Contains(string(must(p.MarshalJSON())), `"plan":"x"`) {
 		t.Errorf("fake saw %#v", f.stored["public"])
 	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

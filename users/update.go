@@ -2,6 +2,7 @@ package users
 
 import (
 	"context"
+	"github.com/clerkgo/clerk/core"
 	"net/http"
 	"time"
 
@@ -27,7 +28,7 @@ type UpdateParams struct {
 	PrimaryWeb3WalletID *string `json:"primary_web3_wallet_id,omitempty"`
 	// Username: clerk.Ptr("") removes it.
 	Username *string `json:"username,omitempty"`
-	// ProfileImageID is an uploaded image's ID; see also SetProfileImage.
+	// ProfileImageID is an uploaded image's ID; see also UploadProfileImage.
 	ProfileImageID *string `json:"profile_image_id,omitempty"`
 	Password       *string `json:"password,omitempty"`
 	PasswordDigest *string `json:"password_digest,omitempty"`
@@ -57,7 +58,7 @@ type UpdateParams struct {
 // merges), it is not replayed after it may have reached the API.
 //
 // API: PATCH /users/{user_id} (UpdateUser)
-func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams) (*User, error) {
+func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams, opts ...core.RequestOption) (*User, error) {
 	path, err := transport.Path("/users/{user_id}", userID)
 	if err != nil {
 		return nil, err
@@ -68,7 +69,7 @@ func (s *Service) Update(ctx context.Context, userID string, params *UpdateParam
 	u := new(User)
 	// Not in the retry table's replay-safe list: a PATCH that may have
 	// reached the API is not sent again.
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, u); err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ func TestSetProfileImageSendsMultipart(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			c, f := newClient(t, 0, ok(smallUser("user_1")))
-			u, err := c.Users.SetProfileImage(context.Background(), "user_1", &users.SetProfileImageParams{
+			u, err := c.Users.UploadProfileImage(context.Background(), "user_1", &users.UploadProfileImageParams{
 				File: bytes.NewReader(tt.data), Filename: tt.filename,
 			})
 			if err != nil || u.ID != "user_1" {
@@ -75,7 +75,7 @@ func TestSetProfileImageTooLargeSendsNothing(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	// An endless reader: the size check must stop reading at the cap.
-	_, err := c.Users.SetProfileImage(context.Background(), "user_1", &users.SetProfileImageParams{File: endless{}})
+	_, err := c.Users.UploadProfileImage(context.Background(), "user_1", &users.UploadProfileImageParams{File: endless{}})
 	if !errors.Is(err, clerk.ErrInvalidInput) {
 		t.Errorf("err = %v, want ErrInvalidInput", err)
 	}
@@ -88,7 +88,7 @@ func TestSetProfileImageReadError(t *testing.T) {
 	t.Parallel()
 	c, f := newClient(t, 0)
 	boom := errors.New("disk on fire")
-	_, err := c.Users.SetProfileImage(context.Background(), "user_1", &users.SetProfileImageParams{File: failing{boom}})
+	_, err := c.Users.UploadProfileImage(context.Background(), "user_1", &users.UploadProfileImageParams{File: failing{boom}})
 	if !errors.Is(err, boom) {
 		t.Errorf("err = %v, want the reader's error", err)
 	}

@@ -2,13 +2,13 @@ package users
 
 import (
 	"encoding/json"
+	"time"
 
 	"github.com/clerkgo/clerk/organizations"
 )
 
-// User is a Clerk user. Timestamps are Unix milliseconds. Metadata stays raw
-// JSON; read it typed with PublicMetadata, PrivateMetadata and
-// UnsafeMetadata, clerk.DecodeMetadata, or a TypedMetadata.
+// User is a Clerk user. Metadata stays raw JSON; read it typed with
+// clerk.DecodeMetadata or a TypedMetadata.
 type User struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
@@ -54,18 +54,20 @@ type User struct {
 	BackupCodeEnabled bool `json:"backup_code_enabled"`
 	// MFAEnabledAt is when MFA was last enabled; it is kept after MFA is
 	// disabled again.
-	MFAEnabledAt *int64 `json:"mfa_enabled_at"`
+	MFAEnabledAt *time.Time `json:"mfa_enabled_at"`
 	// MFADisabledAt is when MFA was last disabled; it is kept after MFA is
 	// enabled again.
-	MFADisabledAt         *int64 `json:"mfa_disabled_at"`
-	PasswordLastUpdatedAt *int64 `json:"password_last_updated_at,omitempty"`
+	MFADisabledAt         *time.Time `json:"mfa_disabled_at"`
+	PasswordLastUpdatedAt *time.Time `json:"password_last_updated_at,omitempty"`
 
 	Banned bool `json:"banned"`
-	// Locked users cannot sign in until LockoutExpiresInSeconds pass (nil
+	// Locked users cannot sign in until LockoutExpiresIn passes (nil
 	// while locked: never) or they are unlocked.
-	Locked                  bool   `json:"locked"`
-	Deprovisioned           bool   `json:"deprovisioned,omitempty"`
-	LockoutExpiresInSeconds *int64 `json:"lockout_expires_in_seconds"`
+	Locked        bool `json:"locked"`
+	Deprovisioned bool `json:"deprovisioned,omitempty"`
+	// LockoutExpiresIn is how long the lockout still lasts (the wire's
+	// lockout_expires_in_seconds); nil when not locked or locked for good.
+	LockoutExpiresIn *time.Duration `json:"lockout_expires_in_seconds"`
 	// VerificationAttemptsRemaining is nil when account lockout is off.
 	VerificationAttemptsRemaining *int64 `json:"verification_attempts_remaining"`
 
@@ -76,12 +78,12 @@ type User struct {
 	// BypassClientTrust skips Device Trust checks at sign-in.
 	BypassClientTrust bool `json:"bypass_client_trust,omitempty"`
 
-	CreatedAt    int64  `json:"created_at"`
-	UpdatedAt    int64  `json:"updated_at"`
-	LastSignInAt *int64 `json:"last_sign_in_at"`
+	CreatedAt    time.Time  `json:"created_at"`
+	UpdatedAt    time.Time  `json:"updated_at"`
+	LastSignInAt *time.Time `json:"last_sign_in_at"`
 	// LastActiveAt has day precision.
-	LastActiveAt    *int64 `json:"last_active_at"`
-	LegalAcceptedAt *int64 `json:"legal_accepted_at"`
+	LastActiveAt    *time.Time `json:"last_active_at"`
+	LegalAcceptedAt *time.Time `json:"legal_accepted_at"`
 
 	// SCIM is only sent in user.created and user.updated webhooks for
 	// users provisioned through a directory.
@@ -123,13 +125,4 @@ type SCIMUserMetadata struct {
 	DirectoryEnabled bool `json:"directory_enabled,omitempty"`
 	// ExternalID is the user's ID in the directory, if it reports one.
 	ExternalID *string `json:"external_id"`
-}
-
-// DeletedObject is the answer of a delete.
-type DeletedObject struct {
-	Object     string `json:"object"`
-	ID         string `json:"id,omitempty"`
-	Slug       string `json:"slug,omitempty"`
-	Deleted    bool   `json:"deleted"`
-	ExternalID string `json:"external_id,omitempty"`
 }

@@ -53,15 +53,15 @@ func countUsers(ctx context.Context, p *printer, c *clerk.Client) error {
 
 func listUsers(ctx context.Context, p *printer, c *clerk.Client) error {
 	page, err := c.Users.List(ctx, &users.ListParams{
-		OrderBy: clerk.Ptr("-created_at"),
-		Limit:   clerk.Ptr(listPreview),
+		OrderBy: "-created_at",
+		Limit:   listPreview,
 	})
 	if err != nil {
 		return err
 	}
 	p.step("Users.List: the %s most recently created", plural(int64(len(page.Data)), "user"))
 	for _, u := range page.Data {
-		p.detail("- %s  %-30s created %s", u.ID, userLabel(u), day(u.CreatedAt))
+		p.detail("- %s  %-30s created %s", u.ID, userLabel(u), day(u.CreatedAt.UnixMilli()))
 	}
 	return nil
 }

@@ -104,16 +104,16 @@ func (t *fakeTour) createUsers(ctx context.Context) error {
 	var err error
 	t.ada, err = t.c.Users.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"ada@example.com"},
-		FirstName:      clerk.Ptr("Ada"),
-		LastName:       clerk.Ptr("Lovelace"),
+		FirstName:      "Ada",
+		LastName:       "Lovelace",
 	})
 	if err != nil {
 		return err
 	}
 	t.grace, err = t.c.Users.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"grace@example.com"},
-		FirstName:      clerk.Ptr("Grace"),
-		LastName:       clerk.Ptr("Hopper"),
+		FirstName:      "Grace",
+		LastName:       "Hopper",
 	})
 	if err != nil {
 		return err
@@ -126,9 +126,9 @@ func (t *fakeTour) createUsers(ctx context.Context) error {
 // instead of raw JSON.
 func (t *fakeTour) typedMetadata(ctx context.Context) error {
 	md := users.NewTypedMetadata[AppPublic, AppPrivate](t.c.Users)
-	_, _, err := md.Update(ctx, t.ada.ID, users.MetadataPatch[AppPublic, AppPrivate]{
-		Public:  &AppPublic{Plan: "pro", Seats: 5},
-		Private: &AppPrivate{StripeCustomerID: "cus_demo"},
+	_, _, err := md.Update(ctx, t.ada.ID, users.MetadataUpdate{
+		Public:  md.PatchPublic(AppPublic{Plan: "pro", Seats: 5}),
+		Private: md.PatchPrivate(AppPrivate{StripeCustomerID: "cus_demo"}),
 	})
 	if err != nil {
 		return err

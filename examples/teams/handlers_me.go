@@ -3,8 +3,8 @@ package main
 import (
 	"net/http"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/jwt"
-	"github.com/clerkgo/clerk/users"
 )
 
 // appMetadata is the part of a user's public metadata this application
@@ -49,20 +49,23 @@ func (s *server) me(w http.ResponseWriter, r *http.Request, c *jwt.Claims) {
 		return
 	}
 	resp := meResponse{
-		ID:           u.ID,
-		FirstName:    deref(u.FirstName),
-		LastName:     deref(u.LastName),
-		Username:     deref(u.Username),
-		ImageURL:     u.ImageURL,
-		CreatedAt:    u.CreatedAt,
-		LastSignInAt: u.LastSignInAt,
+		ID:        u.ID,
+		FirstName: deref(u.FirstName),
+		LastName:  deref(u.LastName),
+		Username:  deref(u.Username),
+		ImageURL:  u.ImageURL,
+		CreatedAt: u.CreatedAt.UnixMilli(),
+	}
+	if u.LastSignInAt != nil {
+		ms := u.LastSignInAt.UnixMilli()
+		resp.LastSignInAt = &ms
 	}
 	if e := u.PrimaryEmailAddress(); e != nil {
 		resp.Email = e.EmailAddress
 	}
 	// Metadata that does not decode (a role that is not a string, say)
 	// just means no application role.
-	if md, err := users.PublicMetadata[appMetadata](u); err == nil {
+	if md, err := clerk.DecodeMetadata[appMetadata](u.PublicMetadata); err == nil {
 		resp.Role = md.Role
 	}
 	if c.OrgID != "" {

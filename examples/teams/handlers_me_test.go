@@ -19,7 +19,7 @@ func TestMe(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	// Private metadata must never reach the browser.
-	if _, err := e.client.Users.UpdateMetadata(t.Context(), e.ada.id, &users.UpdateMetadataParams{
+	if _, err := e.client.Users.UpdateMetadata(t.Context(), e.ada.id, &users.MetadataParams{
 		PrivateMetadata: map[string]any{"stripe_customer": "cus_secret"},
 	}); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/clerkgo/clerk"
 	"net/http"
 
 	"github.com/clerkgo/clerk/jwt"
@@ -71,7 +72,7 @@ func (s *server) setRole(w http.ResponseWriter, r *http.Request, c *jwt.Claims) 
 		writeProblem(w, notAMember())
 		return
 	}
-	u, err := s.users.UpdateMetadata(r.Context(), target, &users.UpdateMetadataParams{
+	u, err := s.users.UpdateMetadata(r.Context(), target, &users.MetadataParams{
 		// Only "role" is sent: the merge leaves the user's other keys alone.
 		PublicMetadata: map[string]any{"role": req.Role},
 	})
@@ -79,7 +80,7 @@ func (s *server) setRole(w http.ResponseWriter, r *http.Request, c *jwt.Claims) 
 		s.writeAPIError(w, r, err)
 		return
 	}
-	md, err := users.PublicMetadata[appMetadata](u)
+	md, err := clerk.DecodeMetadata[appMetadata](u.PublicMetadata)
 	if err != nil {
 		s.writeAPIError(w, r, err)
 		return

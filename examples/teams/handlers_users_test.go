@@ -46,7 +46,7 @@ func TestSetRole(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			if _, err := e.client.Users.UpdateMetadata(t.Context(), e.grace.id, &users.UpdateMetadataParams{
+			if _, err := e.client.Users.UpdateMetadata(t.Context(), e.grace.id, &users.MetadataParams{
 				PublicMetadata: map[string]any{"theme": "dark"},
 			}); err != nil {
 				t.Fatal(err)

@@ -39,7 +39,10 @@ type Walk[T any] struct {
 	// (core.WithPrefetch); 0 or 1 means one at a time.
 	Prefetch int
 	// CursorOf, when set, switches to cursor paging after the first page:
-	// the next page starts after the ID it returns for the last item.
+	// the next page starts after the ID it returns for the last item. A
+	// page that repeats an item of the page before it (a server that
+	// ignored the cursor) ends the walk with pagination.ErrCursorStuck
+	// before any of its items is yielded, so no item is yielded twice.
 	CursorOf func(*T) string
 }
 
@@ -63,6 +66,8 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		cur := Cursor{Limit: limit, Offset: w.Offset}
 		seen := 0
+		// prev holds the IDs of the previous page of a cursor walk.
+		var prev map[string]struct{}
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -71,6 +76,12 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 			page, err := w.Fetch(ctx, cur)
 			if err != nil {
 				yield(nil, err)
+				return
+			}
+			if w.CursorOf != nil && cur.StartingAfter != "" && repeats(page.Data, prev, cur.StartingAfter, w.CursorOf) {
+				// The server ignored starting_after: stop before yielding
+				// an item a second time (and rather than loop forever).
+				yield(nil, pagination.ErrCursorStuck)
 				return
 			}
 			for _, item := range page.Data {
@@ -89,6 +100,15 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 				return
 			}
 			if w.CursorOf != nil {
+				if prev == nil {
+					prev = make(map[string]struct{}, len(page.Data))
+				}
+				clear(prev)
+				for _, it := range page.Data {
+					if it != nil {
+						prev[w.CursorOf(it)] = struct{}{}
+					}
+				}
 				last := lastItem(page.Data)
 				if last == nil {
 					return
@@ -109,6 +129,25 @@ func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
 			}
 		}
 	}
+}
+
+// repeats reports whether a page fetched after cursor holds the cursor's
+// own item or any item of the previous page: with a cursor the API honours,
+// the next page starts strictly after them.
+func repeats[T any](data []*T, prev map[string]struct{}, cursor string, id func(*T) string) bool {
+	for _, it := range data {
+		if it == nil {
+			continue
+		}
+		k := id(it)
+		if k == cursor {
+			return true
+		}
+		if _, ok := prev[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // lastItem returns the last non-nil item: a JSON null in a page must not

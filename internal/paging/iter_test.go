@@ -7,9 +7,16 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/google/go-cmp/cmp"
 )
+
+// item is the listed resource of these tests.
+type item struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+}
 
 // fakeList serves items in pages and records every cursor it was asked for.
 type fakeList struct {
@@ -351,31 +358,64 @@ func TestDone(t *testing.T) {
 	}
 }
 
-func TestAllStopsWhenCursorDoesNotAdvance(t *testing.T) {
+// TestAllCursorNeverYieldsTwice: a server that ignores starting_after (and
+// answers the first page again, or a page overlapping the last one) ends a
+// cursor walk with ErrCursorStuck before any item of the repeated page is
+// yielded.
+func TestAllCursorNeverYieldsTwice(t *testing.T) {
 	t.Parallel()
-	calls := 0
-	w := paging.Walk[item]{
-		Limit:    2,
-		CursorOf: func(it *item) string { return it.ID },
-		Fetch: func(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
-			calls++
-			return &pagination.Page[item]{Data: []*item{{ID: "a"}, {ID: "b"}}}, nil
-		},
+	tests := []struct {
+		name string
+		// pages answers the n-th fetch (the last repeats).
+		pages     [][]string
+		wantItems []string
+		wantCalls int
+	}{
+		{"same page again", [][]string{{"a", "b"}}, []string{"a", "b"}, 2},
+		{"overlap with the last page", [][]string{{"a", "b"}, {"b", "c"}}, []string{"a", "b"}, 2},
+		{"earlier item without the cursor", [][]string{{"a", "b"}, {"c", "a"}}, []string{"a", "b"}, 2},
+		{"progress, then stuck", [][]string{{"a", "b"}, {"c", "d"}, {"c", "d"}}, []string{"a", "b", "c", "d"}, 3},
+		{"honoured cursor, short last page", [][]string{{"a", "b"}, {"c", "d"}, {"e"}}, []string{"a", "b", "c", "d", "e"}, 3},
 	}
-	var errs []error
-	n := 0
-	for it, err := range paging.All(context.Background(), w) {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		_ = it
-		n++
-	}
-	if len(errs) != 1 || !errors.Is(errs[0], pagination.ErrCursorStuck) {
-		t.Fatalf("errors = %v, want one ErrCursorStuck", errs)
-	}
-	if calls != 2 || n != 4 {
-		t.Fatalf("calls = %d, items = %d; want 2 calls, 4 items", calls, n)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			calls := 0
+			w := paging.Walk[item]{
+				Limit:    2,
+				CursorOf: func(it *item) string { return it.ID },
+				Fetch: func(ctx context.Context, c paging.Cursor) (*pagination.Page[item], error) {
+					page := tt.pages[min(calls, len(tt.pages)-1)]
+					calls++
+					p := &pagination.Page[item]{}
+					for _, id := range page {
+						p.Data = append(p.Data, &item{ID: id})
+					}
+					return p, nil
+				},
+			}
+			var errs []error
+			var got []string
+			for it, err := range paging.All(context.Background(), w) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				got = append(got, it.ID)
+			}
+			if diff := cmp.Diff(tt.wantItems, got); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			stuck := len(tt.wantItems) < 5
+			if stuck && (len(errs) != 1 || !errors.Is(errs[0], pagination.ErrCursorStuck)) {
+				t.Errorf("errors = %v, want one ErrCursorStuck", errs)
+			}
+			if !stuck && len(errs) != 0 {
+				t.Errorf("errors = %v", errs)
+			}
+			if calls != tt.wantCalls {
+				t.Errorf("%d calls, want %d", calls, tt.wantCalls)
+			}
+		})
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/google/go-cmp/cmp"
 	"go.uber.org/goleak"
@@ -22,21 +24,21 @@ func TestWithPrefetch(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name string
-		ctx  context.Context
+		opts []core.RequestOption
 		want int
 	}{
-		{"nil context", nil, 1},
-		{"not set", context.Background(), 1},
-		{"zero", paging.WithPrefetch(context.Background(), 0), 1},
-		{"negative", paging.WithPrefetch(context.Background(), -3), 1},
-		{"one", paging.WithPrefetch(context.Background(), 1), 1},
-		{"four", paging.WithPrefetch(context.Background(), 4), 4},
-		{"capped", paging.WithPrefetch(context.Background(), 1000), paging.MaxPrefetch},
-		{"innermost wins", paging.WithPrefetch(paging.WithPrefetch(context.Background(), 4), 2), 2},
+		{"not set", nil, 0},
+		{"nil option", []core.RequestOption{nil}, 0},
+		{"zero", []core.RequestOption{core.WithPrefetch(0)}, 1},
+		{"negative", []core.RequestOption{core.WithPrefetch(-3)}, 1},
+		{"one", []core.RequestOption{core.WithPrefetch(1)}, 1},
+		{"four", []core.RequestOption{core.WithPrefetch(4)}, 4},
+		{"capped", []core.RequestOption{core.WithPrefetch(1000)}, core.MaxPrefetch},
+		{"last wins", []core.RequestOption{core.WithPrefetch(4), core.WithPrefetch(2)}, 2},
 	}
 	for _, tt := range tests {
-		if got := paging.PrefetchFrom(tt.ctx); got != tt.want {
-			t.Errorf("%s: PrefetchFrom = %d, want %d", tt.name, got, tt.want)
+		if got := core.ApplyRequestOptions(tt.opts).Prefetch; got != tt.want {
+			t.Errorf("%s: Prefetch = %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }
@@ -192,8 +194,8 @@ func TestAllPrefetch(t *testing.T) {
 			l := &slowList{fakeList: tt.list(), delay: 2 * time.Millisecond}
 			w := tt.walk
 			w.Fetch = l.fetch
-			ctx := paging.WithPrefetch(context.Background(), tt.n)
-			seq := paging.All(ctx, w)
+			w.Prefetch = tt.n
+			seq := paging.All(context.Background(), w)
 			if n := len(l.cursors()); n != 0 {
 				t.Fatalf("%d requests before ranging: All must be lazy", n)
 			}
@@ -257,8 +259,7 @@ func TestAllPrefetchOverlaps(t *testing.T) {
 	l := &slowList{fakeList: newList(pages*10, true), delay: delay}
 	start := time.Now()
 	count := 0
-	ctx := paging.WithPrefetch(context.Background(), n)
-	for _, err := range paging.All(ctx, paging.Walk[item]{Limit: 10, Fetch: l.fetch}) {
+	for _, err := range paging.All(context.Background(), paging.Walk[item]{Limit: 10, Fetch: l.fetch, Prefetch: n}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -295,7 +296,7 @@ func TestAllPrefetchCancel(t *testing.T) {
 			return l.fakeList.fetch(ctx, c)
 		}
 		return l.fetch(ctx, c) // blocks until cancelled
-	}}
+	}, Prefetch: 4}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var errs []error
@@ -303,7 +304,7 @@ func TestAllPrefetchCancel(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, err := range paging.All(paging.WithPrefetch(ctx, 4), w) {
+		for _, err := range paging.All(ctx, w) {
 			if err != nil {
 				errs = append(errs, err)
 				continue

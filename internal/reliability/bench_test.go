@@ -91,7 +91,7 @@ func BenchmarkUsersAllPaired(b *testing.B) {
 	}
 	sdk := func() int {
 		n := 0
-		for _, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(limit)}) {
+		for _, err := range c.Users.All(ctx, &users.ListParams{Limit: limit}) {
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -104,17 +104,17 @@ func BenchmarkUsersAllPaired(b *testing.B) {
 
 // BenchmarkPrefetchWalkPaired: the same 20-page walk (10 users a page,
 // 5 ms per page on the server) one page at a time and with
-// WithPagePrefetch(ctx, 8). ratio = prefetch time / sequential time.
+// clerk.WithPrefetch(8). ratio = prefetch time / sequential time.
 func BenchmarkPrefetchWalkPaired(b *testing.B) {
 	const pages, limit = 20, 10
 	srv := newListServer(pages*limit-1, 5*time.Millisecond, nil)
 	defer srv.Close()
 	c, tr := newClient(b, srv.URL)
 	defer tr.CloseIdleConnections()
-	walk := func(ctx context.Context) func() int {
+	walk := func(opts ...clerk.RequestOption) func() int {
 		return func() int {
 			n := 0
-			for _, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(limit)}) {
+			for _, err := range c.Users.All(context.Background(), &users.ListParams{Limit: limit}, opts...) {
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -123,6 +123,6 @@ func BenchmarkPrefetchWalkPaired(b *testing.B) {
 			return n
 		}
 	}
-	pairedWalk(b, "sequential", walk(context.Background()),
-		"prefetch8", walk(clerk.WithPagePrefetch(context.Background(), 8)), pages*limit-1)
+	pairedWalk(b, "sequential", walk(),
+		"prefetch8", walk(clerk.WithPrefetch(8)), pages*limit-1)
 }

@@ -77,23 +77,23 @@ func TestOneClientManyGoroutines(t *testing.T) {
 func oneGoroutine(c *clerk.Client, g int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	ctx = clerk.WithRequestHeader(ctx, "X-Goroutine", fmt.Sprint(g))
+	hdr := clerk.WithHeader("X-Goroutine", fmt.Sprint(g))
 	id := fmt.Sprintf("user_c%04d", g)
-	u, err := c.Users.Get(ctx, id)
+	u, err := c.Users.Get(ctx, id, hdr)
 	if err != nil {
 		return err
 	}
 	if u.ID != id {
 		return fmt.Errorf("Get returned %s", u.ID)
 	}
-	u, err = c.Users.UpdateMetadata(ctx, id, &users.UpdateMetadataParams{PublicMetadata: map[string]any{"goroutine": g}})
+	u, err = c.Users.UpdateMetadata(ctx, id, &users.MetadataParams{PublicMetadata: map[string]any{"goroutine": g}})
 	if err != nil {
 		return err
 	}
 	type pub struct {
 		Goroutine int `json:"goroutine"`
 	}
-	p, err := users.PublicMetadata[pub](u)
+	p, err := clerk.DecodeMetadata[pub](u.PublicMetadata)
 	if err != nil || p.Goroutine != g {
 		return fmt.Errorf("merge returned %+v, %v", p, err)
 	}
@@ -101,13 +101,13 @@ func oneGoroutine(c *clerk.Client, g int) error {
 		return fmt.Errorf("ban: %v", err)
 	}
 	ext := fmt.Sprintf("c-%04d", g)
-	if u, err = c.Users.Create(clerk.WithRequestMaxRetries(ctx, 0), &users.CreateParams{ExternalID: &ext}); err != nil {
+	if u, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: ext}, hdr, clerk.WithRetries(0)); err != nil {
 		return err
 	}
 	if u.ExternalID == nil || *u.ExternalID != ext {
 		return fmt.Errorf("create returned external id %v", u.ExternalID)
 	}
-	page, err := c.Users.List(ctx, &users.ListParams{Limit: clerk.Ptr(3)})
+	page, err := c.Users.List(ctx, &users.ListParams{Limit: 3})
 	if err != nil {
 		return err
 	}

@@ -152,7 +152,7 @@ func TestCallsReturnByTheirDeadline(t *testing.T) {
 		{
 			name: "create on a hung server: deadline and outcome unknown", handler: hang,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.Create(ctx, &users.CreateParams{ExternalID: clerk.Ptr("x")})
+				_, err := c.Users.Create(ctx, &users.CreateParams{ExternalID: "x"})
 				return err
 			},
 			want: func(err error) bool { return isDeadline(err) && errors.Is(err, clerk.ErrOutcomeUnknown) },
@@ -160,7 +160,7 @@ func TestCallsReturnByTheirDeadline(t *testing.T) {
 		{
 			name: "prefetching walk with fetches in flight", handler: hang,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				for _, err := range c.Users.All(clerk.WithPagePrefetch(ctx, 4), nil) {
+				for _, err := range c.Users.All(ctx, nil, clerk.WithPrefetch(4)) {
 					if err != nil {
 						return err
 					}
@@ -176,7 +176,7 @@ func TestCallsReturnByTheirDeadline(t *testing.T) {
 			},
 			opts: []clerk.Option{clerk.WithRateLimit(20, 1)},
 			call: func(ctx context.Context, c *clerk.Client) error {
-				for _, err := range c.Users.All(clerk.WithPagePrefetch(ctx, 4), &users.ListParams{Limit: clerk.Ptr(1)}) {
+				for _, err := range c.Users.All(ctx, &users.ListParams{Limit: 1}, clerk.WithPrefetch(4)) {
 					if err != nil {
 						return err
 					}

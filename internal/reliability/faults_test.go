@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net"
 	"net/url"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -281,12 +282,12 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 			err = fmt.Errorf("got user %q", u.ID)
 		}
 	case opListUsers:
-		_, err = c.Users.List(ctx, &users.ListParams{Limit: clerk.Ptr(5)})
+		_, err = c.Users.List(ctx, &users.ListParams{Limit: 5})
 	case opMergeMetadata:
 		run.mu.Lock()
 		run.lastSent[w] = i
 		run.mu.Unlock()
-		_, err = c.Users.UpdateMetadata(ctx, userID, &users.UpdateMetadataParams{
+		_, err = c.Users.UpdateMetadata(ctx, userID, &users.MetadataParams{
 			PublicMetadata: map[string]any{"counter": i, "worker": w},
 		})
 		if err == nil {
@@ -312,14 +313,14 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 	case opCreateUser, opCreateOrganization, opCreateInvitation:
 		// The header lets the API tie an attempt whose body it never read
 		// to its create.
-		ctx = clerk.WithRequestHeader(ctx, "X-Create-Token", token)
+		hdr := clerk.WithHeader("X-Create-Token", token)
 		switch k {
 		case opCreateUser:
-			_, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: clerk.Ptr(token), FirstName: clerk.Ptr("Ada")})
+			_, err = c.Users.Create(ctx, &users.CreateParams{ExternalID: token, FirstName: "Ada"}, hdr)
 		case opCreateOrganization:
-			_, err = c.Organizations.Create(ctx, &organizations.CreateParams{Name: token})
+			err = callWithOptions(c.Organizations.Create, ctx, &organizations.CreateParams{Name: token}, hdr)
 		default:
-			_, err = c.Invitations.Create(ctx, &invitations.CreateParams{EmailAddress: token})
+			err = callWithOptions(c.Invitations.Create, ctx, &invitations.CreateParams{EmailAddress: token}, hdr)
 		}
 		run.mu.Lock()
 		run.createOK[token] = err == nil
@@ -332,4 +333,22 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 	if err != nil && shows(err) && len(run.leaks) < 10 {
 		run.leaks = append(run.leaks, err.Error())
 	}
+}
+
+// callWithOptions calls a service method fn(ctx, params[, opts...]) and
+// returns its error, passing opts when fn takes them (services not yet
+// migrated to request options take none).
+func callWithOptions(fn any, ctx context.Context, params any, opts ...clerk.RequestOption) error {
+	v := reflect.ValueOf(fn)
+	args := []reflect.Value{reflect.ValueOf(ctx), reflect.ValueOf(params)}
+	var out []reflect.Value
+	if v.Type().IsVariadic() {
+		out = v.CallSlice(append(args, reflect.ValueOf(opts)))
+	} else {
+		out = v.Call(args)
+	}
+	if err, _ := out[len(out)-1].Interface().(error); err != nil {
+		return err
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
 	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/invitations"
@@ -77,9 +78,9 @@ type anyObject = map[string]any
 // invitations, sessions (and tokens), allowlist and blocklist identifiers.
 var decoders = []decoder{
 	{"users.User", roundTrip(func(u *users.User) {
-		users.PublicMetadata[anyObject](u)
-		users.PrivateMetadata[anyObject](u)
-		users.UnsafeMetadata[anyObject](u)
+		clerk.DecodeMetadata[anyObject](u.PublicMetadata)
+		clerk.DecodeMetadata[anyObject](u.PrivateMetadata)
+		clerk.DecodeMetadata[anyObject](u.UnsafeMetadata)
 	})},
 	{"organizations.Organization", roundTrip(func(o *organizations.Organization) {
 		organizations.PublicMetadata[anyObject](o)

@@ -133,7 +133,7 @@ func TestLimits(t *testing.T) {
 		{
 			name: "profile image of exactly 10 MiB is sent whole", body: user, sent: true,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{File: bytes.NewReader(image(users.MaxProfileImageSize))})
+				_, err := c.Users.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{File: bytes.NewReader(image(users.MaxProfileImageSize))})
 				return err
 			},
 			want: func(t *testing.T, rec *recorder, err error) {
@@ -145,14 +145,14 @@ func TestLimits(t *testing.T) {
 		{
 			name: "profile image one byte over 10 MiB", body: user, wantIn: "larger than",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{File: bytes.NewReader(image(users.MaxProfileImageSize + 1))})
+				_, err := c.Users.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{File: bytes.NewReader(image(users.MaxProfileImageSize + 1))})
 				return err
 			},
 		},
 		{
 			name: "empty profile image", body: user, wantIn: "empty",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Users.SetProfileImage(ctx, "user_1", &users.SetProfileImageParams{File: strings.NewReader("")})
+				_, err := c.Users.UploadProfileImage(ctx, "user_1", &users.UploadProfileImageParams{File: strings.NewReader("")})
 				return err
 			},
 		},
@@ -185,7 +185,7 @@ func TestLimits(t *testing.T) {
 		{
 			name: "101 filter values on Users.All (prefetching)", body: []byte(`[]`), wantIn: "at most 100",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				for _, err := range c.Users.All(clerk.WithPagePrefetch(ctx, 4), &users.ListParams{UserIDs: ids(101)}) {
+				for _, err := range c.Users.All(ctx, &users.ListParams{UserIDs: ids(101)}, clerk.WithPrefetch(4)) {
 					return err
 				}
 				return nil

@@ -99,7 +99,12 @@ func callMethod(m reflect.Value, v argVariant) (out []outcome) {
 	for i := range in {
 		in[i] = argOf(mt.In(i), v, ctx)
 	}
-	for _, r := range m.Call(in) {
+	call := m.Call
+	if mt.IsVariadic() {
+		// The trailing request options arrive as one slice.
+		call = m.CallSlice
+	}
+	for _, r := range call(in) {
 		if r.Type().Implements(reflect.TypeFor[error]()) && !r.IsNil() {
 			out = append(out, outcome{value: r.Interface()})
 		}

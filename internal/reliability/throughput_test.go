@@ -103,7 +103,7 @@ func (s *listServer) span() time.Duration {
 
 // walkHeap walks n users with Users.All and returns the peak HeapInuse
 // over the heap in use before the walk, sampled every 1,000 items.
-func walkHeap(t *testing.T, n int, ctx context.Context) (peak uint64, perItem float64) {
+func walkHeap(t *testing.T, n int, opts ...clerk.RequestOption) (peak uint64, perItem float64) {
 	t.Helper()
 	srv := newListServer(n, 0, nil)
 	defer srv.Close()
@@ -114,7 +114,7 @@ func walkHeap(t *testing.T, n int, ctx context.Context) (peak uint64, perItem fl
 	runtime.ReadMemStats(&ms)
 	base, allocs := ms.HeapInuse, ms.TotalAlloc
 	seen := 0
-	for u, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(500)}) {
+	for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: 500}, opts...) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func walkHeap(t *testing.T, n int, ctx context.Context) (peak uint64, perItem fl
 
 // TestWalkMemoryIsFlat: walking 100,000 users holds no more memory than
 // walking 10,000: the iterator keeps one page at a time, whatever the
-// length of the list (cursor paging and, under WithPagePrefetch, offset
+// length of the list (cursor paging and, with WithPrefetch, offset
 // paging with up to n pages held).
 func TestWalkMemoryIsFlat(t *testing.T) {
 	// Not parallel: the heap figures need the process to themselves.
@@ -144,13 +144,13 @@ func TestWalkMemoryIsFlat(t *testing.T) {
 	}
 	for _, mode := range []struct {
 		name string
-		ctx  context.Context
+		opts []clerk.RequestOption
 	}{
-		{"cursor", context.Background()},
-		{"prefetch 4", clerk.WithPagePrefetch(context.Background(), 4)},
+		{"cursor", nil},
+		{"prefetch 4", []clerk.RequestOption{clerk.WithPrefetch(4)}},
 	} {
-		small, perSmall := walkHeap(t, 10_000, mode.ctx)
-		large, perLarge := walkHeap(t, 100_000, mode.ctx)
+		small, perSmall := walkHeap(t, 10_000, mode.opts...)
+		large, perLarge := walkHeap(t, 100_000, mode.opts...)
 		t.Logf("%s: peak heap above the start: %.2f MiB for 10,000 users, %.2f MiB for 100,000 (%.0f and %.0f bytes allocated per user)",
 			mode.name, float64(small)/(1<<20), float64(large)/(1<<20), perSmall, perLarge)
 		// Ten times the items may not need much more memory; the GC's
@@ -178,14 +178,14 @@ func TestPrefetchReachesTheRateLimit(t *testing.T) {
 	if testing.Short() {
 		pages = 50
 	}
-	walk := func(ctx context.Context, pages int) (float64, *listServer) {
+	walk := func(opts []clerk.RequestOption, pages int) (float64, *listServer) {
 		srv := newListServer(pages*perPage-perPage/2, delay, rate.NewLimiter(limit, 1+jitterTokens))
 		defer srv.Close()
 		c, tr := newClient(t, srv.URL, clerk.WithRateLimit(limit, 1))
 		defer tr.CloseIdleConnections()
 		start := time.Now()
 		n := 0
-		for u, err := range c.Users.All(ctx, &users.ListParams{Limit: clerk.Ptr(perPage)}) {
+		for u, err := range c.Users.All(context.Background(), &users.ListParams{Limit: perPage}, opts...) {
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -199,8 +199,8 @@ func TestPrefetchReachesTheRateLimit(t *testing.T) {
 		}
 		return float64(pages) / time.Since(start).Seconds(), srv
 	}
-	seqRate, _ := walk(context.Background(), 20)
-	rate8, srv := walk(clerk.WithPagePrefetch(context.Background(), 8), pages)
+	seqRate, _ := walk(nil, 20)
+	rate8, srv := walk([]clerk.RequestOption{clerk.WithPrefetch(8)}, pages)
 	reqs := srv.requests.Load()
 	t.Logf("sequential: %.1f pages/s; prefetch 8: %.1f pages/s over %d pages (%.0f%% of the %d/s limit, %.1fx sequential); %d requests (%d past the end), %d refused by the server's bucket",
 		seqRate, rate8, pages, 100*rate8/limit, limit, rate8/seqRate, reqs, reqs-int64(pages), srv.refused.Load())
@@ -284,8 +284,8 @@ func TestUsersAllPagingMode(t *testing.T) {
 		{name: "default: cursor", wantCursor: true},
 		{name: "prefetch 4: offset", prefetch: 4},
 		{name: "prefetch 1 is sequential: cursor", prefetch: 1, wantCursor: true},
-		{name: "prefetch with StartingAfter keeps the cursor", prefetch: 4, params: users.ListParams{StartingAfter: clerk.Ptr(listUserID(4))}, wantCursor: true, from: 5},
-		{name: "prefetch with another ordering: offset", prefetch: 4, params: users.ListParams{OrderBy: clerk.Ptr("-email_address")}},
+		{name: "prefetch with StartingAfter keeps the cursor", prefetch: 4, params: users.ListParams{StartingAfter: listUserID(4)}, wantCursor: true, from: 5},
+		{name: "prefetch with another ordering: offset", prefetch: 4, params: users.ListParams{OrderBy: "-email_address"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -296,14 +296,14 @@ func TestUsersAllPagingMode(t *testing.T) {
 			defer srv.Close()
 			c, tr := newClient(t, srv.URL)
 			defer tr.CloseIdleConnections()
-			ctx := context.Background()
+			var opts []clerk.RequestOption
 			if tt.prefetch > 0 {
-				ctx = clerk.WithPagePrefetch(ctx, tt.prefetch)
+				opts = append(opts, clerk.WithPrefetch(tt.prefetch))
 			}
 			p := tt.params
-			p.Limit = clerk.Ptr(limit)
+			p.Limit = limit
 			n := tt.from
-			for u, err := range c.Users.All(ctx, &p) {
+			for u, err := range c.Users.All(context.Background(), &p, opts...) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -318,7 +318,7 @@ func TestUsersAllPagingMode(t *testing.T) {
 			srv.mu.Lock()
 			defer srv.mu.Unlock()
 			for i, q := range srv.queries {
-				if i == 0 && tt.params.StartingAfter == nil {
+				if i == 0 && tt.params.StartingAfter == "" {
 					continue // the first page has neither
 				}
 				if got := q.Has("starting_after"); got != tt.wantCursor {

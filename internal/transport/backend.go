@@ -174,6 +174,9 @@ type callState struct {
 	attempts     int
 	next         decision
 	unknown      bool
+	// cutShort: a retry was dropped because its wait would pass the
+	// context's deadline.
+	cutShort bool
 }
 
 type callKey struct{}
@@ -291,6 +294,16 @@ func (b *Backend) finish(resp *http.Response, st *callState, out any) error {
 		if readErr != nil && e.Cause == nil {
 			e.Cause = fmt.Errorf("%w: %w", ErrInvalidResponse, readErr)
 		}
+		if st.cutShort && e.Cause == nil {
+			// The retry the table allowed was dropped for the deadline:
+			// say so, so that errors.Is(err, context.DeadlineExceeded)
+			// holds next to the status's sentinel.
+			what := "waiting to retry"
+			if resp.StatusCode == http.StatusTooManyRequests {
+				what = "waiting out the API's rate limit"
+			}
+			e.Cause = &deadlineError{what: what}
+		}
 		return e
 	}
 	fail := func(cause error) error {
@@ -364,6 +377,7 @@ func (b *Backend) checkRetry(ctx context.Context, resp *http.Response, err error
 			// Waiting would pass the deadline: give the caller the last
 			// answer now (with its RetryAfter) instead of sleeping into it.
 			retry = false
+			st.cutShort = true
 		}
 	}
 	if b.logger.Enabled(ctx, slog.LevelDebug) {

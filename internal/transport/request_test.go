@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestNewValidatesConfig(t *testing.T) {
@@ -113,14 +112,11 @@ func TestRequestShape(t *testing.T) {
 		},
 		{
 			name: "per-call headers, but never over the SDK's own",
-			ctx: func(ctx context.Context) context.Context {
-				return transport.WithCallOptions(ctx, transport.CallOptions{Header: http.Header{
-					"X-Correlation-Id":  {"corr-1"},
-					"Authorization":     {"Bearer other"},
-					"Clerk-Api-Version": {"2021-02-05"},
-				}})
-			},
-			req:      transport.Request{Method: "DELETE", Path: "/users/u"},
+			req: transport.Request{Method: "DELETE", Path: "/users/u", Options: []core.RequestOption{
+				core.WithHeader("X-Correlation-Id", "corr-1"),
+				core.WithHeader("Authorization", "Bearer other"),
+				core.WithHeader("Clerk-Api-Version", "2021-02-05"),
+			}},
 			wantPath: "/v1/users/u",
 			wantHdr: map[string]string{
 				"X-Correlation-Id":  "corr-1",
@@ -192,15 +188,44 @@ func TestDoRefusesBadInput(t *testing.T) {
 	}
 }
 
-func TestCallOptionsRoundTrip(t *testing.T) {
+// TestRequestOptions: per-call options reach the wire (query merged with
+// the request's own, later options win) and never alter the Request.
+func TestRequestOptions(t *testing.T) {
 	t.Parallel()
-	if _, ok := transport.CallOptionsFrom(context.Background()); ok {
-		t.Error("a bare context carries call options")
+	tests := []struct {
+		name    string
+		query   url.Values
+		opts    []core.RequestOption
+		wantQ   string
+		wantHdr map[string]string
+	}{
+		{"nil option is skipped", nil, []core.RequestOption{nil}, "", nil},
+		{"query added", url.Values{"limit": {"5"}}, []core.RequestOption{core.WithQuery("flag", "true")}, "flag=true&limit=5", nil},
+		{"query repeated", nil, []core.RequestOption{core.WithQuery("k", "a"), core.WithQuery("k", "b")}, "k=a&k=b", nil},
+		{"later header wins", nil, []core.RequestOption{core.WithHeader("X-A", "1"), core.WithHeader("x-a", "2")}, "", map[string]string{"X-A": "2"}},
 	}
-	want := transport.CallOptions{Header: http.Header{"X-A": {"1"}}, MaxRetries: ptr(4)}
-	got, ok := transport.CallOptionsFrom(transport.WithCallOptions(context.Background(), want))
-	if !ok || !cmp.Equal(got, want) {
-		t.Errorf("CallOptionsFrom = %+v, %v", got, ok)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newScript(t, step{status: 200, body: `{}`})
+			b := newBackend(t, srv.URL)
+			req := transport.Request{Method: "GET", Path: "/users", Query: tt.query, Options: tt.opts}
+			if err := b.Do(context.Background(), &req, nil); err != nil {
+				t.Fatal(err)
+			}
+			r := srv.requests()[0]
+			if r.rawQuery != tt.wantQ {
+				t.Errorf("query %q, want %q", r.rawQuery, tt.wantQ)
+			}
+			for k, v := range tt.wantHdr {
+				if got := r.header.Values(k); len(got) != 1 || got[0] != v {
+					t.Errorf("header %s = %q, want %q", k, got, v)
+				}
+			}
+			if len(tt.query) > 0 && len(req.Query) != len(tt.query) {
+				t.Errorf("the request's own query was modified: %v", req.Query)
+			}
+		})
 	}
 }
 
@@ -225,8 +250,9 @@ func TestLogging(t *testing.T) {
 			var buf lockedBuffer
 			logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 			b := newBackend(t, tt.base(t), func(c *transport.Config) { c.Logger = logger })
-			ctx := transport.WithCallOptions(context.Background(), transport.CallOptions{Header: http.Header{"X-Private": {"hdr-value"}}})
-			_ = b.Get(ctx, "/users", url.Values{"email_address": {"ada@example.com"}}, nil)
+			_ = b.Do(context.Background(), &transport.Request{Method: "GET", Path: "/users",
+				Query:   url.Values{"email_address": {"ada@example.com"}},
+				Options: []core.RequestOption{core.WithHeader("X-Private", "hdr-value")}}, nil)
 			out := buf.String()
 			if n := strings.Count(out, "\n"); n != tt.wantLines {
 				t.Errorf("%d log lines, want %d:\n%s", n, tt.wantLines, out)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/google/go-cmp/cmp"
 )
@@ -168,11 +169,11 @@ func TestMaxRetries(t *testing.T) {
 			t.Parallel()
 			srv := newScript(t, step{status: 503, body: errBody("down", "t")})
 			b := newBackend(t, srv.URL, func(c *transport.Config) { c.MaxRetries = tt.configMax })
-			ctx := context.Background()
+			req := transport.Request{Method: "GET", Path: "/users"}
 			if tt.callMax != nil {
-				ctx = transport.WithCallOptions(ctx, transport.CallOptions{MaxRetries: tt.callMax})
+				req.Options = []core.RequestOption{core.WithMaxRetries(*tt.callMax)}
 			}
-			err := b.Get(ctx, "/users", nil, nil)
+			err := b.Do(context.Background(), &req, nil)
 			var apiErr *transport.APIError
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
 				t.Fatalf("want a 503 *APIError, got %v", err)
@@ -208,6 +209,17 @@ func TestConnectionFailures(t *testing.T) {
 		{"refused create is retried (nothing was sent)", http.MethodPost, transport.NotReplaySafe,
 			nil, 3, false, false},
 		{"refused GET is retried", http.MethodGet, transport.ReplaySafe, nil, 3, false, false},
+		// The zero Replay decides by method.
+		{"ReplayByMethod: reset on POST is not replayed", http.MethodPost, transport.ReplayByMethod,
+			[]step{{hijack: true}, {status: 200, body: userJSON}}, 1, false, true},
+		{"ReplayByMethod: reset on PATCH is not replayed", http.MethodPatch, transport.ReplayByMethod,
+			[]step{{hijack: true}, {status: 200, body: userJSON}}, 1, false, true},
+		{"ReplayByMethod: reset on DELETE is replayed", http.MethodDelete, transport.ReplayByMethod,
+			[]step{{hijack: true}, {status: 200, body: userJSON}}, 2, true, false},
+		{"ReplayByMethod: reset on PUT is replayed", http.MethodPut, transport.ReplayByMethod,
+			[]step{{hijack: true}, {status: 200, body: userJSON}}, 2, true, false},
+		{"ReplayByMethod: reset on GET is replayed", http.MethodGet, transport.ReplayByMethod,
+			[]step{{hijack: true}, {status: 200, body: userJSON}}, 2, true, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,7 +235,7 @@ func TestConnectionFailures(t *testing.T) {
 			rt := &countingRT{rt: http.DefaultTransport.(*http.Transport).Clone()}
 			b := newBackend(t, base, func(c *transport.Config) { c.HTTPClient = &http.Client{Transport: rt} })
 			req := &transport.Request{Method: tt.method, Path: "/users", Replay: tt.replay}
-			if tt.method == http.MethodPost {
+			if tt.method == http.MethodPost || tt.method == http.MethodPatch || tt.method == http.MethodPut {
 				req.Body = map[string]string{"first_name": "Ada"}
 			}
 			err := b.Do(context.Background(), req, nil)
@@ -277,7 +289,7 @@ func TestAttemptTimeout(t *testing.T) {
 				c.HTTPClient = &http.Client{Timeout: 150 * time.Millisecond}
 			})
 			req := &transport.Request{Method: tt.method, Path: "/users", Replay: tt.replay}
-			if tt.method == http.MethodPost {
+			if tt.method == http.MethodPost || tt.method == http.MethodPatch || tt.method == http.MethodPut {
 				req.Body = map[string]string{"first_name": "Ada"}
 			}
 			start := time.Now()
@@ -320,7 +332,7 @@ func TestCallerDeadline(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 			defer cancel()
 			req := &transport.Request{Method: tt.method, Path: "/users", Replay: tt.replay}
-			if tt.method == http.MethodPost {
+			if tt.method == http.MethodPost || tt.method == http.MethodPatch || tt.method == http.MethodPut {
 				req.Body = map[string]string{"first_name": "Ada"}
 			}
 			start := time.Now()
