@@ -14,7 +14,4 @@ type DeletedObject struct {
 	ExternalID string `json:"external_id,omitempty"`
 	// Deleted is true when the API deleted the resource.
 	Deleted bool `json:"deleted"`
-	// ExternalID is the deleted user's external ID, when it had one (user
-	// deletes answer it).
-	ExternalID string `json:"external_id,omitempty"`
 }

@@ -71,7 +71,7 @@ func TestMetadataPatchOnClerktest(t *testing.T) {
 				t.Fatal(err)
 			}
 			ctx := context.Background()
-			id, err := srv.AddUser(clerktest.User{Email: "ada@example.com"})
+			id, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
 			if err != nil {
 				t.Fatal(err)
 			}
