@@ -63,8 +63,6 @@ type AttributeMapping struct {
 // identity provider's metadata (IdpMetadataURL or IdpMetadata) or its
 // entity ID, SSO URL and certificate.
 type SAMLParams struct {
-	// Name is only taken by Update.
-	Name              *string           `json:"name,omitempty"`
 	IdpEntityID       string            `json:"idp_entity_id,omitempty"`
 	IdpSsoURL         string            `json:"idp_sso_url,omitempty"`
 	IdpCertificate    string            `json:"idp_certificate,omitempty"`
@@ -75,6 +73,13 @@ type SAMLParams struct {
 	AllowIdpInitiated *bool             `json:"allow_idp_initiated,omitempty"`
 	ForceAuthn        *bool             `json:"force_authn,omitempty"`
 	LoginHint         *LoginHint        `json:"login_hint,omitempty"`
+}
+
+// UpdateSAMLParams changes the SAML side of a connection; Update can also
+// rename it.
+type UpdateSAMLParams struct {
+	Name *string `json:"name,omitempty"`
+	SAMLParams
 }
 
 // OIDCParams configures the OIDC side of a connection: a discovery URL,
@@ -117,7 +122,7 @@ type UpdateConnectionParams struct {
 	DisableAdditionalIdentifications *bool             `json:"disable_additional_identifications,omitempty"`
 	AllowOrganizationAccountLinking  *bool             `json:"allow_organization_account_linking,omitempty"`
 	OrganizationID                   *string           `json:"organization_id,omitempty"`
-	SAML                             *SAMLParams       `json:"saml,omitempty"`
+	SAML                             *UpdateSAMLParams `json:"saml,omitempty"`
 	OIDC                             *OIDCParams       `json:"oidc,omitempty"`
 	CustomAttributes                 []CustomAttribute `json:"custom_attributes,omitempty"`
 }

@@ -472,9 +472,9 @@ func setGeneric(fv reflect.Value) {
 	case t.Kind() == reflect.Bool:
 		fv.SetBool(true)
 	case t == reflect.TypeFor[time.Duration]():
-		// A week: a whole number of days and of seconds, within every
-		// API range of a lifetime.
-		fv.Set(reflect.ValueOf(7 * 24 * time.Hour))
+		// A day: a whole number of days and of seconds, within every
+		// API range of a lifetime (the shortest maximum is a day).
+		fv.Set(reflect.ValueOf(24 * time.Hour))
 	case fv.CanInt():
 		fv.SetInt(1)
 	case t.Kind() == reflect.Pointer:
