@@ -9,26 +9,28 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk/billing"
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 )
 
 // Each call takes the owner's spec path template, with one placeholder
-// (e.g. "/users/{user_id}/billing/credits"), and the owner's ID.
+// (e.g. "/users/{user_id}/billing/credits"), the owner's ID and the
+// caller's request options, passed through to the request.
 
 // Subscription gets the owner's subscription.
-func Subscription(ctx context.Context, b *transport.Backend, template, ownerID string) (*billing.Subscription, error) {
-	return get[billing.Subscription](ctx, b, template, ownerID)
+func Subscription(ctx context.Context, b *transport.Backend, template, ownerID string, opts ...core.RequestOption) (*billing.Subscription, error) {
+	return get[billing.Subscription](ctx, b, template, ownerID, opts)
 }
 
 // CreditBalance gets the owner's credit balance.
-func CreditBalance(ctx context.Context, b *transport.Backend, template, ownerID string) (*billing.CreditBalance, error) {
-	return get[billing.CreditBalance](ctx, b, template, ownerID)
+func CreditBalance(ctx context.Context, b *transport.Backend, template, ownerID string, opts ...core.RequestOption) (*billing.CreditBalance, error) {
+	return get[billing.CreditBalance](ctx, b, template, ownerID, opts)
 }
 
-// AdjustCredits validates params before any request, then posts the
+// AdjustCreditBalance validates params before any request, then posts the
 // adjustment. The required idempotency key makes a replay return the
 // original ledger entry, so unlike other POSTs it is replay-safe.
-func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams) (*billing.CreditLedgerEntry, error) {
+func AdjustCreditBalance(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams, opts ...core.RequestOption) (*billing.CreditLedgerEntry, error) {
 	path, err := transport.Path(template, ownerID)
 	if err != nil {
 		return nil, err
@@ -37,11 +39,17 @@ func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID 
 		return nil, err
 	}
 	out := new(billing.CreditLedgerEntry)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.ReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: params, Replay: transport.ReplaySafe, Options: opts}
 	if err := b.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// AdjustCredits is AdjustCreditBalance under its former name, kept only
+// so that callers not yet moved keep compiling; delete it once unused.
+func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams, opts ...core.RequestOption) (*billing.CreditLedgerEntry, error) {
+	return AdjustCreditBalance(ctx, b, template, ownerID, params, opts...)
 }
 
 func validate(p *billing.AdjustCreditBalanceParams) error {
@@ -56,13 +64,13 @@ func validate(p *billing.AdjustCreditBalanceParams) error {
 	return transport.ValidateID("idempotency_key", p.IdempotencyKey)
 }
 
-func get[T any](ctx context.Context, b *transport.Backend, template, ownerID string) (*T, error) {
+func get[T any](ctx context.Context, b *transport.Backend, template, ownerID string, opts []core.RequestOption) (*T, error) {
 	path, err := transport.Path(template, ownerID)
 	if err != nil {
 		return nil, err
 	}
 	out := new(T)
-	if err := b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, out); err != nil {
+	if err := b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Options: opts}, out); err != nil {
 		return nil, err
 	}
 	return out, nil
