@@ -30,23 +30,20 @@ type MembershipMetadataParams struct {
 	PrivateMetadata any
 }
 
-// metadataBody checks and encodes the two metadata fields.
-func metadataBody(public, private any) (*transport.Metadata, error) {
-	return transport.MetadataBody(public, private, nil)
-}
-
+// body checks and encodes the metadata fields; nil params send {}.
 func (p *MetadataParams) body() (*transport.Metadata, error) {
 	if p == nil {
-		return metadataBody(nil, nil)
+		return transport.MetadataBody(nil, nil, nil)
 	}
-	return metadataBody(p.PublicMetadata, p.PrivateMetadata)
+	return transport.MetadataBody(p.PublicMetadata, p.PrivateMetadata, nil)
 }
 
+// body checks and encodes the metadata fields; nil params send {}.
 func (p *MembershipMetadataParams) body() (*transport.Metadata, error) {
 	if p == nil {
-		return metadataBody(nil, nil)
+		return transport.MetadataBody(nil, nil, nil)
 	}
-	return metadataBody(p.PublicMetadata, p.PrivateMetadata)
+	return transport.MetadataBody(p.PublicMetadata, p.PrivateMetadata, nil)
 }
 
 // UpdateMetadata deep-merges metadata into the organization's: keys set to
