@@ -194,3 +194,99 @@ func (m *PaymentMethod) UnmarshalJSON(b []byte) error {
 		UpdatedAt transport.Millis `json:"updated_at"`
 	}{(*plain)(m), transport.Millis{T: &m.CreatedAt}, transport.Millis{T: &m.UpdatedAt}})
 }
+
+// The MarshalJSON methods write the wire shape back (Unix-millisecond
+// instants), so that a value an application encodes (a cache, a queue)
+// decodes again to the same value.
+
+func millis(t time.Time) int64 { return transport.UnixMilli(t) }
+
+// millisPtr is nil for nil.
+func millisPtr(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	n := transport.UnixMilli(*t)
+	return &n
+}
+
+// millisOmit is nil for the zero time (fields the API may leave out).
+func millisOmit(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	n := t.UnixMilli()
+	return &n
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (s Subscription) MarshalJSON() ([]byte, error) {
+	type plain Subscription
+	p := plain(s)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt int64  `json:"created_at"`
+		UpdatedAt int64  `json:"updated_at"`
+		ActiveAt  *int64 `json:"active_at"`
+		PastDueAt *int64 `json:"past_due_at"`
+	}{&p, millis(s.CreatedAt), millis(s.UpdatedAt), millisPtr(s.ActiveAt), millisPtr(s.PastDueAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (it SubscriptionItem) MarshalJSON() ([]byte, error) {
+	type plain SubscriptionItem
+	p := plain(it)
+	return json.Marshal(&struct {
+		*plain
+		PeriodStart int64  `json:"period_start"`
+		PeriodEnd   *int64 `json:"period_end"`
+		CanceledAt  *int64 `json:"canceled_at"`
+		PastDueAt   *int64 `json:"past_due_at"`
+		EndedAt     *int64 `json:"ended_at"`
+		CreatedAt   *int64 `json:"created_at,omitempty"`
+		UpdatedAt   *int64 `json:"updated_at,omitempty"`
+	}{&p, millis(it.PeriodStart), millisPtr(it.PeriodEnd), millisPtr(it.CanceledAt), millisPtr(it.PastDueAt),
+		millisPtr(it.EndedAt), millisOmit(it.CreatedAt), millisOmit(it.UpdatedAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond date).
+func (n NextPayment) MarshalJSON() ([]byte, error) {
+	type plain NextPayment
+	p := plain(n)
+	return json.Marshal(&struct {
+		*plain
+		Date int64 `json:"date"`
+	}{&p, millis(n.Date)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond date).
+func (n ItemNextPayment) MarshalJSON() ([]byte, error) {
+	type plain ItemNextPayment
+	p := plain(n)
+	return json.Marshal(&struct {
+		*plain
+		Date *int64 `json:"date,omitempty"`
+	}{&p, millisPtr(n.Date)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (p Payer) MarshalJSON() ([]byte, error) {
+	type plain Payer
+	v := plain(p)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt *int64 `json:"created_at,omitempty"`
+		UpdatedAt *int64 `json:"updated_at,omitempty"`
+	}{&v, millisOmit(p.CreatedAt), millisOmit(p.UpdatedAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (m PaymentMethod) MarshalJSON() ([]byte, error) {
+	type plain PaymentMethod
+	p := plain(m)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt *int64 `json:"created_at,omitempty"`
+		UpdatedAt *int64 `json:"updated_at,omitempty"`
+	}{&p, millisOmit(m.CreatedAt), millisOmit(m.UpdatedAt)})
+}

@@ -264,3 +264,47 @@ func TestTypedMetadata(t *testing.T) {
 		t.Error("decoding an object into a slice: want an error")
 	}
 }
+
+// TestEncodeRoundTrip: a decoded resource encodes to the wire shape
+// (Unix-millisecond instants) and decodes again to the same value, so an
+// application can cache or queue it as JSON.
+func TestEncodeRoundTrip(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		into func() any
+	}{
+		{"organization", orgJSON, func() any { return new(organizations.Organization) }},
+		{"membership", membershipJSON, func() any { return new(organizations.Membership) }},
+		{"invitation", invitationJSON, func() any { return new(organizations.Invitation) }},
+		{"subscription", subscriptionJSON, func() any { return new(billing.Subscription) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			first := tt.into()
+			if err := json.Unmarshal([]byte(tt.in), first); err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wire map[string]any
+			if err := json.Unmarshal(b, &wire); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := wire["created_at"].(float64); !ok {
+				t.Errorf("created_at encodes as %T, want a number of milliseconds: %s", wire["created_at"], b)
+			}
+			second := tt.into()
+			if err := json.Unmarshal(b, second); err != nil {
+				t.Fatalf("does not decode its own encoding: %v\n%s", err, b)
+			}
+			if diff := cmp.Diff(first, second, cmp.Comparer(jsonEqual)); diff != "" {
+				t.Errorf("round trip (-first +second):\n%s", diff)
+			}
+		})
+	}
+}

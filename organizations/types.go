@@ -167,3 +167,52 @@ func (inv *Invitation) UnmarshalJSON(b []byte) error {
 		UpdatedAt transport.Millis    `json:"updated_at"`
 	}{(*plain)(inv), transport.MillisPtr{T: &inv.ExpiresAt}, transport.Millis{T: &inv.CreatedAt}, transport.Millis{T: &inv.UpdatedAt}})
 }
+
+// The MarshalJSON methods write the wire shape back (Unix-millisecond
+// instants), so that a resource an application encodes (a cache, a queue)
+// decodes again to the same value.
+
+func millis(t time.Time) int64 { return transport.UnixMilli(t) }
+
+func millisPtr(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	n := transport.UnixMilli(*t)
+	return &n
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (o Organization) MarshalJSON() ([]byte, error) {
+	type plain Organization
+	p := plain(o)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt    int64  `json:"created_at"`
+		UpdatedAt    int64  `json:"updated_at"`
+		LastActiveAt *int64 `json:"last_active_at,omitempty"`
+	}{&p, millis(o.CreatedAt), millis(o.UpdatedAt), millisPtr(o.LastActiveAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (m Membership) MarshalJSON() ([]byte, error) {
+	type plain Membership
+	p := plain(m)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt int64 `json:"created_at"`
+		UpdatedAt int64 `json:"updated_at"`
+	}{&p, millis(m.CreatedAt), millis(m.UpdatedAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (inv Invitation) MarshalJSON() ([]byte, error) {
+	type plain Invitation
+	p := plain(inv)
+	return json.Marshal(&struct {
+		*plain
+		ExpiresAt *int64 `json:"expires_at"`
+		CreatedAt int64  `json:"created_at"`
+		UpdatedAt int64  `json:"updated_at"`
+	}{&p, millisPtr(inv.ExpiresAt), millis(inv.CreatedAt), millis(inv.UpdatedAt)})
+}
