@@ -375,8 +375,8 @@ func TestRequestShape(t *testing.T) {
 			reply: ledgerJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{
-					Amount: 500, Action: billing.CreditIncrease, Currency: clerk.Ptr("USD"),
-					IdempotencyKey: "grant-42", Note: clerk.Ptr("goodwill"),
+					Amount: 500, Action: billing.CreditIncrease, Currency: "USD",
+					IdempotencyKey: "grant-42", Note: "goodwill",
 				})
 				return err
 			},
