@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/clerkgo/clerk"
-	"github.com/clerkgo/clerk/clerktest"
 	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/google/go-cmp/cmp"
@@ -203,15 +202,8 @@ func TestCreateManyInvitationsFailures(t *testing.T) {
 // again once a call carrying it succeeded.
 func TestCreateManyInvitationsIsolatesBadEmails(t *testing.T) {
 	t.Parallel()
-	srv := clerktest.NewServer(t)
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Acme"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL), clerk.WithHTTPClient(srv.Client()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, c := newFake(t)
+	orgID, _ := seedOrgWithMember(t, srv, c, nil)
 	in := bulkInputs(25)
 	bad := map[int]bool{7: true, 18: true}
 	for i := range bad {

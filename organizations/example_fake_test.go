@@ -18,18 +18,18 @@ func exampleFake() (*clerk.Client, string, func(), error) {
 	if err != nil {
 		return nil, "", nil, err
 	}
-	orgID, err := srv.AddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme",
-		PublicMetadata: map[string]any{"plan": "pro", "beta": true, "legacy_plan": "gold"}})
-	if err != nil {
-		srv.Close()
-		return nil, "", nil, err
-	}
 	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL), clerk.WithHTTPClient(srv.Client()))
 	if err != nil {
 		srv.Close()
 		return nil, "", nil, err
 	}
-	return c, orgID, srv.Close, nil
+	org, err := c.Organizations.Create(context.Background(), &organizations.CreateParams{Name: "Acme", Slug: "acme",
+		PublicMetadata: map[string]any{"plan": "pro", "beta": true, "legacy_plan": "gold"}})
+	if err != nil {
+		srv.Close()
+		return nil, "", nil, err
+	}
+	return c, org.ID, srv.Close, nil
 }
 
 func ExampleService_GetBySlug() {

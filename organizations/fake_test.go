@@ -1,8 +1,10 @@
 package organizations_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/clerkgo/clerk"
@@ -22,21 +24,46 @@ func newFake(t *testing.T) (*clerktest.Server, *clerk.Client) {
 	return srv, c
 }
 
-// seedOrgWithMember stores an organization with the given public metadata
-// and one member, and returns their IDs.
-func seedOrgWithMember(t *testing.T, srv *clerktest.Server, public any) (orgID, userID string) {
+// createUser creates a user on the fake with a plain POST /users (this
+// package's tests do not depend on the users service) and returns its ID.
+func createUser(t *testing.T, srv *clerktest.Server, email string) string {
 	t.Helper()
-	var err error
-	if orgID, err = srv.AddOrganization(clerktest.Organization{Name: "Acme", Slug: "acme", PublicMetadata: public}); err != nil {
+	body, _ := json.Marshal(map[string]any{"email_address": []string{email}})
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, srv.URL+"/users", bytes.NewReader(body))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if userID, err = srv.AddUser(clerktest.User{Email: "ada@example.com"}); err != nil {
+	req.Header.Set("Authorization", "Bearer "+srv.SecretKey)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err = srv.AddMembership(orgID, userID, "org:member"); err != nil {
+	defer resp.Body.Close()
+	var u struct {
+		ID string `json:"id"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&u); err != nil || resp.StatusCode != http.StatusOK || u.ID == "" {
+		t.Fatalf("POST /users: %d, %v", resp.StatusCode, err)
+	}
+	return u.ID
+}
+
+// seedOrgWithMember creates, through the API, an organization (slug
+// "acme") with the given public metadata and one member, and returns
+// their IDs; the request log is reset afterwards.
+func seedOrgWithMember(t *testing.T, srv *clerktest.Server, c *clerk.Client, public any) (orgID, userID string) {
+	t.Helper()
+	org, err := c.Organizations.Create(t.Context(), &organizations.CreateParams{Name: "Acme", Slug: "acme", PublicMetadata: public})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return orgID, userID
+	userID = createUser(t, srv, "ada@example.com")
+	if _, err := c.Organizations.CreateMembership(t.Context(), org.ID, &organizations.CreateMembershipParams{UserID: userID, Role: "org:member"}); err != nil {
+		t.Fatal(err)
+	}
+	srv.ResetRequests()
+	return org.ID, userID
 }
 
 // flags is typed metadata whose omitempty fields can never store false on
@@ -72,7 +99,7 @@ func TestTypedMetadataMerge(t *testing.T) {
 	t.Run("organization", func(t *testing.T) {
 		t.Parallel()
 		srv, c := newFake(t)
-		orgID, _ := seedOrgWithMember(t, srv, before)
+		orgID, _ := seedOrgWithMember(t, srv, c, before)
 		got, err := c.Organizations.UpdateMetadata(t.Context(), orgID, &organizations.MetadataParams{PublicMetadata: mergePatch()})
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +123,7 @@ func TestTypedMetadataMerge(t *testing.T) {
 	t.Run("membership", func(t *testing.T) {
 		t.Parallel()
 		srv, c := newFake(t)
-		orgID, userID := seedOrgWithMember(t, srv, nil)
+		orgID, userID := seedOrgWithMember(t, srv, c, nil)
 		// Store the "before" state through the API (the seeder has no
 		// membership metadata).
 		if _, err := c.Organizations.UpdateMembershipMetadata(t.Context(), orgID, userID,
@@ -126,7 +153,7 @@ func TestTypedMetadataMerge(t *testing.T) {
 	t.Run("invitation", func(t *testing.T) {
 		t.Parallel()
 		srv, c := newFake(t)
-		orgID, _ := seedOrgWithMember(t, srv, nil)
+		orgID, _ := seedOrgWithMember(t, srv, c, nil)
 		inv, err := c.Organizations.CreateInvitation(t.Context(), orgID, &organizations.CreateInvitationParams{
 			EmailAddress: "bob@example.com", Role: "org:member",
 			PublicMetadata: clerk.PatchMetadata(flags{Plan: "team"}).Set("beta", false),
@@ -149,7 +176,7 @@ func TestTypedMetadataMerge(t *testing.T) {
 func TestGetBySlugAndIncludeOptions(t *testing.T) {
 	t.Parallel()
 	srv, c := newFake(t)
-	orgID, _ := seedOrgWithMember(t, srv, nil)
+	orgID, _ := seedOrgWithMember(t, srv, c, nil)
 
 	org, err := c.Organizations.GetBySlug(t.Context(), "acme", organizations.WithMembersCount())
 	if err != nil {
