@@ -11,6 +11,9 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
+// ms is the instant of a Unix-millisecond wire value.
+func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
+
 // The payer-neutral types decode the spec's shapes: the optional free
 // trial flag keeps "absent" apart from false, and the ledger's created_at
 // is an RFC 3339 date-time, not Unix milliseconds.
@@ -46,6 +49,30 @@ func TestDecode(t *testing.T) {
 				Seats:  &billing.Seats{Quantity: ptr[int64](3)},
 				Credit: &billing.ItemCredit{Amount: &usd, CycleRemainingPercent: 50},
 				Totals: &billing.Totals{Subtotal: usd, BaseFee: usd, TaxTotal: usd, GrandTotal: usd},
+			},
+		},
+		{
+			name: "subscription instants from Unix milliseconds",
+			in: `{"id":"csub_1","created_at":1700000000000,"updated_at":1700000001000,"active_at":1700000000500,"past_due_at":null,
+				"next_payment":{"date":1702592000000,"amount":` + money + `}}`,
+			into: func() any { return new(billing.Subscription) },
+			want: &billing.Subscription{
+				ID: "csub_1", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000), ActiveAt: ptr(ms(1700000000500)),
+				NextPayment: &billing.NextPayment{Date: ms(1702592000000), Amount: usd},
+			},
+		},
+		{
+			name: "subscription item instants, payer and payment method",
+			in: `{"id":"csi_1","period_start":1700000000000,"period_end":null,"canceled_at":1700000002000,"ended_at":null,
+				"created_at":1700000000000,"next_payment":{"date":1702592000000},
+				"payer":{"id":"cpayer_1","created_at":1700000000000,"updated_at":1700000001000},
+				"payment_method":{"id":"cpm_1","created_at":1700000000000}}`,
+			into: func() any { return new(billing.SubscriptionItem) },
+			want: &billing.SubscriptionItem{
+				ID: "csi_1", PeriodStart: ms(1700000000000), CanceledAt: ptr(ms(1700000002000)), CreatedAt: ms(1700000000000),
+				NextPayment:   &billing.ItemNextPayment{Date: ptr(ms(1702592000000))},
+				Payer:         &billing.Payer{ID: "cpayer_1", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000)},
+				PaymentMethod: &billing.PaymentMethod{ID: "cpm_1", CreatedAt: ms(1700000000000)},
 			},
 		},
 		{

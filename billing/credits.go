@@ -15,14 +15,15 @@ type AdjustCreditBalanceParams struct {
 	Amount int64 `json:"amount"`
 	// Action is CreditIncrease or CreditDecrease.
 	Action string `json:"action"`
-	// Currency is a code such as "USD" (the API's default).
-	Currency *string `json:"currency,omitempty"`
+	// Currency is a code such as "USD"; empty leaves the API's default
+	// (USD).
+	Currency string `json:"currency,omitempty"`
 	// IdempotencyKey makes the adjustment apply once: a request repeated
 	// with the same key returns the original ledger entry. Use one key per
 	// intended adjustment (an order ID, a UUID stored with the job).
 	IdempotencyKey string `json:"idempotency_key"`
-	// Note is stored on the ledger entry.
-	Note *string `json:"note,omitempty"`
+	// Note is stored on the ledger entry; empty sends none.
+	Note string `json:"note,omitempty"`
 }
 
 // CreditBalance is a payer's credit balance, which checkout and recurring

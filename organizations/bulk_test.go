@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/google/go-cmp/cmp"
 )
@@ -22,8 +24,8 @@ func bulkInputs(n int) []*organizations.CreateInvitationParams {
 }
 
 // echoBulk answers a bulk call with one invitation per input, its ID
-// derived from the input's email so that order can be checked; fail makes
-// call number n fail with the given status.
+// derived from the input's email so that order can be checked; call
+// number failCall fails with the given status.
 func echoBulk(failCall, status int) func(int, *http.Request) (int, string) {
 	return func(n int, r *http.Request) (int, string) {
 		if n == failCall {
@@ -43,10 +45,12 @@ func echoBulk(failCall, status int) func(int, *http.Request) (int, string) {
 	}
 }
 
-func bulkIDs(from, to int) []string {
+func bulkIDs(ranges ...[2]int) []string {
 	var out []string
-	for i := from; i < to; i++ {
-		out = append(out, fmt.Sprintf("inv_u%d@x.io", i))
+	for _, r := range ranges {
+		for i := r[0]; i < r[1]; i++ {
+			out = append(out, fmt.Sprintf("inv_u%d@x.io", i))
+		}
 	}
 	return out
 }
@@ -59,22 +63,30 @@ func invIDs(invs []*organizations.Invitation) []string {
 	return out
 }
 
-// TestCreateInvitationsChunks: 25 invitations go out as 10, 10 and 5, in
-// order, and come back in input order.
-func TestCreateInvitationsChunks(t *testing.T) {
+// seq returns from, from+1, ..., to-1.
+func seq(from, to int) []int {
+	var s []int
+	for i := from; i < to; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+// TestCreateManyInvitationsChunks: 25 invitations go out as 10, 10 and 5,
+// in order, and come back in input order.
+func TestCreateManyInvitationsChunks(t *testing.T) {
 	t.Parallel()
 	c, rec, _ := newClient(t, echoBulk(-1, 0))
-	got, err := c.Organizations.CreateInvitations(context.Background(), "org_1", bulkInputs(25))
+	got, err := c.Organizations.CreateManyInvitations(context.Background(), "org_1", bulkInputs(25))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(bulkIDs(0, 25), invIDs(got)); diff != "" {
+	if diff := cmp.Diff(bulkIDs([2]int{0, 25}), invIDs(got)); diff != "" {
 		t.Errorf("invitations (-want +got):\n%s", diff)
 	}
-	reqs := rec.all()
 	var sizes []int
 	var emails []string
-	for _, r := range reqs {
+	for _, r := range rec.all() {
 		if r.Method != http.MethodPost || r.Path != "/v1/organizations/org_1/invitations/bulk" {
 			t.Errorf("request = %s %s", r.Method, r.Path)
 		}
@@ -87,7 +99,7 @@ func TestCreateInvitationsChunks(t *testing.T) {
 			emails = append(emails, p["email_address"].(string))
 		}
 	}
-	if diff := cmp.Diff([]int{10, 10, 5}, sizes); diff != "" {
+	if diff := cmp.Diff([]int{organizations.CreateManyInvitationsLimit, organizations.CreateManyInvitationsLimit, 5}, sizes); diff != "" {
 		t.Errorf("chunk sizes (-want +got):\n%s", diff)
 	}
 	var want []string
@@ -99,80 +111,192 @@ func TestCreateInvitationsChunks(t *testing.T) {
 	}
 }
 
-// TestCreateInvitationsPartialFailure: when the second call fails, the
-// first ten invitations are returned with a BulkError naming the created,
-// failed and unsent inputs, and no further call is made.
-func TestCreateInvitationsPartialFailure(t *testing.T) {
+// TestCreateManyInvitationsFailures: how a failed chunk is reported, and
+// which chunks are sent after it.
+func TestCreateManyInvitationsFailures(t *testing.T) {
 	t.Parallel()
-	c, rec, _ := newClient(t, echoBulk(1, http.StatusUnprocessableEntity))
-	got, err := c.Organizations.CreateInvitations(context.Background(), "org_1", bulkInputs(25))
-	if diff := cmp.Diff(bulkIDs(0, 10), invIDs(got)); diff != "" {
-		t.Errorf("invitations (-want +got):\n%s", diff)
+	tests := []struct {
+		name      string
+		failCall  int
+		status    int
+		opts      []core.RequestOption
+		created   []string
+		processed []int
+		failed    []int
+		notSent   []int
+		requests  int
+		sentinel  error
+	}{
+		{
+			// A 5xx may have been processed: the chunk is failed whole,
+			// not split, not replayed; the next chunk still goes out.
+			name: "server error on the second chunk", failCall: 1, status: http.StatusInternalServerError,
+			created:   bulkIDs([2]int{0, 10}, [2]int{20, 25}),
+			processed: append(seq(0, 10), seq(20, 25)...), failed: seq(10, 20),
+			requests: 3, sentinel: clerk.ErrServer,
+		},
+		{
+			// 403 refuses the call but says nothing about which input:
+			// the chunk is failed whole, the others are attempted.
+			name: "forbidden first chunk", failCall: 0, status: http.StatusForbidden,
+			created:   bulkIDs([2]int{10, 25}),
+			processed: seq(10, 25), failed: seq(0, 10),
+			requests: 3, sentinel: clerk.ErrForbidden,
+		},
+		{
+			name: "stop on error", failCall: 1, status: http.StatusForbidden, opts: []core.RequestOption{clerk.WithStopOnError()},
+			created:   bulkIDs([2]int{0, 10}),
+			processed: seq(0, 10), failed: seq(10, 20), notSent: seq(20, 25),
+			requests: 2, sentinel: clerk.ErrForbidden,
+		},
 	}
-	var be *organizations.BulkError
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, rec, _ := newClient(t, echoBulk(tt.failCall, tt.status))
+			got, err := c.Organizations.CreateManyInvitations(context.Background(), "org_1", bulkInputs(25), tt.opts...)
+			if diff := cmp.Diff(tt.created, invIDs(got)); diff != "" {
+				t.Errorf("invitations (-want +got):\n%s", diff)
+			}
+			var be *core.BulkError
+			if !errors.As(err, &be) {
+				t.Fatalf("err = %v, want *core.BulkError", err)
+			}
+			if be.Op != "Organizations.CreateManyInvitations" || len(be.Items) != 25 {
+				t.Errorf("Op = %q, %d items", be.Op, len(be.Items))
+			}
+			if diff := cmp.Diff(tt.processed, be.Processed()); diff != "" {
+				t.Errorf("Processed (-want +got):\n%s", diff)
+			}
+			var failed []int
+			for _, it := range be.Failed() {
+				failed = append(failed, it.Index)
+				if want := fmt.Sprintf("u%d@x.io", it.Index); it.Key != want {
+					t.Errorf("item %d Key = %q, want %q", it.Index, it.Key, want)
+				}
+			}
+			if diff := cmp.Diff(tt.failed, failed); diff != "" {
+				t.Errorf("Failed (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.notSent, be.NotSent()); diff != "" {
+				t.Errorf("NotSent (-want +got):\n%s", diff)
+			}
+			if !errors.Is(err, tt.sentinel) {
+				t.Errorf("errors.Is(err, %v) = false for %v", tt.sentinel, err)
+			}
+			var apiErr *clerk.APIError
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != tt.status {
+				t.Errorf("errors.As APIError: %v", err)
+			}
+			if n := len(rec.all()); n != tt.requests {
+				t.Errorf("got %d requests, want %d", n, tt.requests)
+			}
+		})
+	}
+}
+
+// TestCreateManyInvitationsIsolatesBadEmails runs against the fake API,
+// which refuses a whole bulk call with 422 when one address is invalid:
+// of 25 invitations with 2 bad addresses, the 23 good ones are created,
+// the 2 bad ones are named with the API's error, and no address is sent
+// again once a call carrying it succeeded.
+func TestCreateManyInvitationsIsolatesBadEmails(t *testing.T) {
+	t.Parallel()
+	srv, c := newFake(t)
+	orgID, _ := seedOrgWithMember(t, srv, c, nil)
+	in := bulkInputs(25)
+	bad := map[int]bool{7: true, 18: true}
+	for i := range bad {
+		in[i].EmailAddress = fmt.Sprintf("not-an-email-%d", i)
+	}
+
+	got, err := c.Organizations.CreateManyInvitations(t.Context(), orgID, in)
+
+	if len(got) != 23 {
+		t.Errorf("created %d invitations, want 23", len(got))
+	}
+	var be *core.BulkError
 	if !errors.As(err, &be) {
-		t.Fatalf("err = %v, want *BulkError", err)
+		t.Fatalf("err = %v, want *core.BulkError", err)
 	}
-	seq := func(from, to int) []int {
-		var s []int
-		for i := from; i < to; i++ {
-			s = append(s, i)
+	failed := be.Failed()
+	if len(failed) != 2 {
+		t.Fatalf("failed = %+v, want the 2 bad addresses", failed)
+	}
+	for _, it := range failed {
+		var apiErr *clerk.APIError
+		if !bad[it.Index] || it.Key != in[it.Index].EmailAddress || !errors.As(it.Err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("failed item %+v: want a bad address with its 422 APIError", it)
 		}
-		return s
 	}
-	if diff := cmp.Diff(seq(0, 10), be.Created); diff != "" {
-		t.Errorf("Created (-want +got):\n%s", diff)
+	if n := len(be.Processed()); n != 23 || len(be.NotSent()) != 0 {
+		t.Errorf("processed %d, not sent %v; want 23 and none", n, be.NotSent())
 	}
-	if diff := cmp.Diff(seq(10, 20), be.Failed); diff != "" {
-		t.Errorf("Failed (-want +got):\n%s", diff)
+
+	// Count, per address, the calls that carried it and succeeded.
+	created := map[string]int{}
+	for _, r := range srv.Requests() {
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.Path, "/invitations/bulk") {
+			t.Errorf("unexpected request %s %s", r.Method, r.Path)
+			continue
+		}
+		var body []struct {
+			EmailAddress string `json:"email_address"`
+		}
+		if err := json.Unmarshal(r.Body, &body); err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != http.StatusOK {
+			continue
+		}
+		for _, b := range body {
+			created[b.EmailAddress]++
+		}
 	}
-	if diff := cmp.Diff(seq(20, 25), be.NotSent); diff != "" {
-		t.Errorf("NotSent (-want +got):\n%s", diff)
+	for i, p := range in {
+		want := 1
+		if bad[i] {
+			want = 0
+		}
+		if created[p.EmailAddress] != want {
+			t.Errorf("%s was in %d successful calls, want %d", p.EmailAddress, created[p.EmailAddress], want)
+		}
 	}
-	if diff := cmp.Diff(seq(10, 25), be.Unprocessed()); diff != "" {
-		t.Errorf("Unprocessed (-want +got):\n%s", diff)
+	page, err := c.Organizations.ListInvitations(t.Context(), orgID, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !errors.Is(err, clerk.ErrUnprocessable) {
-		t.Errorf("errors.Is(err, ErrUnprocessable) = false for %v", err)
-	}
-	var apiErr *clerk.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("errors.As APIError: %v", err)
-	}
-	const wantMsg = "inputs 0-9 created, 10-19 failed, 20-24 not sent"
-	if msg := err.Error(); !contains(msg, wantMsg) {
-		t.Errorf("message %q does not contain %q", msg, wantMsg)
-	}
-	if n := len(rec.all()); n != 2 {
-		t.Errorf("got %d requests, want 2", n)
+	if page.TotalCount != 23 {
+		t.Errorf("the fake holds %d invitations, want 23", page.TotalCount)
 	}
 }
 
-// TestCreateInvitationsFirstCallFails: nothing created, nothing returned.
-func TestCreateInvitationsFirstCallFails(t *testing.T) {
+// Malformed input is refused before any request, with the index of the
+// faulty entry in the field name.
+func TestCreateManyInvitationsRefusesBadInput(t *testing.T) {
 	t.Parallel()
-	c, _, _ := newClient(t, echoBulk(0, http.StatusForbidden))
-	got, err := c.Organizations.CreateInvitations(context.Background(), "org_1", bulkInputs(3))
-	if len(got) != 0 {
-		t.Errorf("got %d invitations, want 0", len(got))
+	tests := []struct {
+		name  string
+		in    []*organizations.CreateInvitationParams
+		field string
+	}{
+		{"empty list", nil, "params"},
+		{"nil entry", []*organizations.CreateInvitationParams{{EmailAddress: "a@x.io", Role: "org:member"}, nil}, "params[1].params"},
+		{"missing role", []*organizations.CreateInvitationParams{{EmailAddress: "a@x.io"}}, "params[0].role"},
+		{"non-object metadata", []*organizations.CreateInvitationParams{{EmailAddress: "a@x.io", Role: "org:member", PublicMetadata: []int{1}}}, "params[0].public_metadata"},
 	}
-	var be *organizations.BulkError
-	if !errors.As(err, &be) || len(be.Created) != 0 || len(be.Failed) != 3 || len(be.NotSent) != 0 {
-		t.Fatalf("err = %#v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c, rec, _ := newClient(t, echoBulk(-1, 0))
+			_, err := c.Organizations.CreateManyInvitations(context.Background(), "org_1", tt.in)
+			var ie *clerk.InvalidInputError
+			if !errors.As(err, &ie) || ie.Field != tt.field {
+				t.Errorf("err = %v, want an InvalidInputError on %s", err, tt.field)
+			}
+			if n := len(rec.all()); n != 0 {
+				t.Errorf("sent %d requests", n)
+			}
+		})
 	}
-	if msg := err.Error(); !contains(msg, "inputs none created, 0-2 failed, none not sent") {
-		t.Errorf("message = %q", msg)
-	}
-	if !errors.Is(err, clerk.ErrForbidden) {
-		t.Errorf("errors.Is(err, ErrForbidden) = false")
-	}
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }

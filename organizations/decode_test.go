@@ -57,8 +57,8 @@ func wantOrg() organizations.Organization {
 		PendingInvitationsCount: clerk.Ptr(1), MaxAllowedMemberships: 5, AdminDeleteEnabled: true,
 		PublicMetadata:  json.RawMessage(`{"plan": "pro"}`),
 		PrivateMetadata: json.RawMessage(`{"stripe_id": "cus_1"}`),
-		CreatedBy:       "user_1", CreatedAt: 1700000000000, UpdatedAt: 1700000001000,
-		LastActiveAt: clerk.Ptr(int64(1700000002000)),
+		CreatedBy:       "user_1", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
+		LastActiveAt: msp(1700000002000),
 	}
 }
 
@@ -75,7 +75,7 @@ func TestDecode(t *testing.T) {
 	}{
 		{
 			name: "Organization", reply: orgJSON,
-			call: func(ctx context.Context, s *organizations.Service) (any, error) { return s.Get(ctx, "org_1", nil) },
+			call: func(ctx context.Context, s *organizations.Service) (any, error) { return s.Get(ctx, "org_1") },
 			want: func() *organizations.Organization { o := wantOrg(); return &o }(),
 		},
 		{
@@ -93,7 +93,7 @@ func TestDecode(t *testing.T) {
 					UserID: "user_2", FirstName: clerk.Ptr("Ada"), ImageURL: "https://img.clerk.com/user_2",
 					Identifier: clerk.Ptr("ada@example.com"), Username: clerk.Ptr("ada"),
 				},
-				CreatedAt: 1700000003000, UpdatedAt: 1700000004000,
+				CreatedAt: ms(1700000003000), UpdatedAt: ms(1700000004000),
 			},
 		},
 		{
@@ -111,7 +111,7 @@ func TestDecode(t *testing.T) {
 				Status: "pending", PublicMetadata: json.RawMessage(`{"source": "import"}`),
 				PrivateMetadata: json.RawMessage(`{}`),
 				URL:             clerk.Ptr("https://accounts.example.com/invite?t=x"),
-				ExpiresAt:       clerk.Ptr(int64(1702592000000)), CreatedAt: 1700000005000, UpdatedAt: 1700000006000,
+				ExpiresAt:       msp(1702592000000), CreatedAt: ms(1700000005000), UpdatedAt: ms(1700000006000),
 			},
 		},
 		{
@@ -133,7 +133,7 @@ func TestDecode(t *testing.T) {
 			want: &organizations.Invitation{
 				Object: "organization_invitation", ID: "orginv_2", EmailAddress: "c@x.io", Role: "org:admin",
 				RoleName: "Admin", OrganizationID: "org_1", Status: "accepted",
-				PublicMetadata: json.RawMessage(`{}`), CreatedAt: 1, UpdatedAt: 2,
+				PublicMetadata: json.RawMessage(`{}`), CreatedAt: ms(1), UpdatedAt: ms(2),
 				PublicOrganizationData: &organizations.PublicOrganizationData{
 					ID: "org_1", Name: "Acme", Slug: "acme", ImageURL: "https://i/x", HasImage: true,
 				},
@@ -142,7 +142,7 @@ func TestDecode(t *testing.T) {
 		{
 			name: "DeletedObject", reply: deletedJSON,
 			call: func(ctx context.Context, s *organizations.Service) (any, error) { return s.Delete(ctx, "org_1") },
-			want: &organizations.DeletedObject{Object: "organization", ID: "org_1", Deleted: true},
+			want: &clerk.DeletedObject{Object: "organization", ID: "org_1", Deleted: true},
 		},
 		{
 			name: "BillingSubscription", reply: subscriptionJSON,
@@ -151,16 +151,16 @@ func TestDecode(t *testing.T) {
 			},
 			want: &billing.Subscription{
 				Object: "commerce_subscription", ID: "csub_1", InstanceID: "ins_1", Status: "active",
-				PayerID: "cpayer_1", CreatedAt: 1700000000000, UpdatedAt: 1700000001000,
-				ActiveAt:    clerk.Ptr(int64(1700000000500)),
-				NextPayment: &billing.NextPayment{Date: 1702592000000, Amount: money},
+				PayerID: "cpayer_1", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
+				ActiveAt:    msp(1700000000500),
+				NextPayment: &billing.NextPayment{Date: ms(1702592000000), Amount: money},
 				// The fixture sends false; nil would mean the API did not say.
 				EligibleForFreeTrial: clerk.Ptr(false),
 				SubscriptionItems: []billing.SubscriptionItem{{
 					Object: "commerce_subscription_item", ID: "csubi_1", InstanceID: "ins_1", Status: "active",
 					PlanID: clerk.Ptr("cplan_1"), PriceID: "cprice_1", PlanPeriod: "month", PayerID: "cpayer_1",
-					PeriodStart: 1700000000000, PeriodEnd: clerk.Ptr(int64(1702592000000)),
-					ProrationDate: "2023-11-14", CreatedAt: 1700000000000, UpdatedAt: 1700000001000,
+					PeriodStart: ms(1700000000000), PeriodEnd: msp(1702592000000),
+					ProrationDate: "2023-11-14", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
 					LifetimePaid: &money,
 					Plan: &billing.Plan{
 						//lint:ignore SA1019 the deprecated product_id must still decode
@@ -182,7 +182,7 @@ func TestDecode(t *testing.T) {
 		{
 			name: "BillingCreditLedgerEntry", reply: ledgerJSON,
 			call: func(ctx context.Context, s *organizations.Service) (any, error) {
-				return s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{
+				return s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{
 					Amount: 1500, Action: billing.CreditDecrease, IdempotencyKey: "k",
 				})
 			},
@@ -242,31 +242,69 @@ func TestTypedMetadata(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", name, diff)
 		}
 	}
-	op, err := organizations.PublicMetadata[orgPublic](&org)
-	check("PublicMetadata", op, orgPublic{Plan: "pro"}, err)
-	opr, err := organizations.PrivateMetadata[orgPrivate](&org)
-	check("PrivateMetadata", opr, orgPrivate{StripeID: "cus_1"}, err)
-	mp, err := organizations.MembershipPublicMetadata[memberPublic](&m)
-	check("MembershipPublicMetadata", mp, memberPublic{Team: "core"}, err)
-	mpr, err := organizations.MembershipPrivateMetadata[map[string]any](&m)
-	check("MembershipPrivateMetadata", mpr, map[string]any{}, err)
-	ip, err := organizations.InvitationPublicMetadata[invPublic](&inv)
-	check("InvitationPublicMetadata", ip, invPublic{Source: "import"}, err)
-	ipr, err := organizations.InvitationPrivateMetadata[map[string]any](&inv)
-	check("InvitationPrivateMetadata", ipr, map[string]any{}, err)
+	op, err := clerk.DecodeMetadata[orgPublic](org.PublicMetadata)
+	check("organization public", op, orgPublic{Plan: "pro"}, err)
+	opr, err := clerk.DecodeMetadata[orgPrivate](org.PrivateMetadata)
+	check("organization private", opr, orgPrivate{StripeID: "cus_1"}, err)
+	mp, err := clerk.DecodeMetadata[memberPublic](m.PublicMetadata)
+	check("membership public", mp, memberPublic{Team: "core"}, err)
+	mpr, err := clerk.DecodeMetadata[map[string]any](m.PrivateMetadata)
+	check("membership private", mpr, map[string]any{}, err)
+	ip, err := clerk.DecodeMetadata[invPublic](inv.PublicMetadata)
+	check("invitation public", ip, invPublic{Source: "import"}, err)
+	ipr, err := clerk.DecodeMetadata[map[string]any](inv.PrivateMetadata)
+	check("invitation private", ipr, map[string]any{}, err)
 
-	// Nil resources and absent metadata read as zero values, never panic.
-	z, err := organizations.PublicMetadata[orgPublic](nil)
-	check("nil organization", z, orgPublic{}, err)
-	zm, err := organizations.MembershipPrivateMetadata[memberPublic](nil)
-	check("nil membership", zm, memberPublic{}, err)
-	zi, err := organizations.InvitationPublicMetadata[invPublic](nil)
-	check("nil invitation", zi, invPublic{}, err)
-	zo, err := organizations.PrivateMetadata[orgPrivate](&organizations.Organization{})
+	// Absent metadata reads as the zero value.
+	zo, err := clerk.DecodeMetadata[orgPrivate](organizations.Organization{}.PrivateMetadata)
 	check("absent metadata", zo, orgPrivate{}, err)
 
 	// A type mismatch is an error, not a panic.
-	if _, err := organizations.PublicMetadata[[]string](&org); err == nil {
+	if _, err := clerk.DecodeMetadata[[]string](org.PublicMetadata); err == nil {
 		t.Error("decoding an object into a slice: want an error")
+	}
+}
+
+// TestEncodeRoundTrip: a decoded resource encodes to the wire shape
+// (Unix-millisecond instants) and decodes again to the same value, so an
+// application can cache or queue it as JSON.
+func TestEncodeRoundTrip(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		into func() any
+	}{
+		{"organization", orgJSON, func() any { return new(organizations.Organization) }},
+		{"membership", membershipJSON, func() any { return new(organizations.Membership) }},
+		{"invitation", invitationJSON, func() any { return new(organizations.Invitation) }},
+		{"subscription", subscriptionJSON, func() any { return new(billing.Subscription) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			first := tt.into()
+			if err := json.Unmarshal([]byte(tt.in), first); err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wire map[string]any
+			if err := json.Unmarshal(b, &wire); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := wire["created_at"].(float64); !ok {
+				t.Errorf("created_at encodes as %T, want a number of milliseconds: %s", wire["created_at"], b)
+			}
+			second := tt.into()
+			if err := json.Unmarshal(b, second); err != nil {
+				t.Fatalf("does not decode its own encoding: %v\n%s", err, b)
+			}
+			if diff := cmp.Diff(first, second, cmp.Comparer(jsonEqual)); diff != "" {
+				t.Errorf("round trip (-first +second):\n%s", diff)
+			}
+		})
 	}
 }

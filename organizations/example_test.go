@@ -60,7 +60,7 @@ func ExampleService_Create() {
 
 	org, err := c.Organizations.Create(context.Background(), &organizations.CreateParams{
 		Name:      "Acme",
-		CreatedBy: clerk.Ptr("user_1"),
+		CreatedBy: "user_1",
 	})
 	if err != nil {
 		fmt.Println("error:", err)
@@ -102,7 +102,7 @@ func ExampleService_AllMemberships() {
 	}
 
 	// Pages of two: the iterator fetches the next page as the loop needs it.
-	params := &organizations.ListMembershipsParams{Limit: clerk.Ptr(2)}
+	params := &organizations.ListMembershipsParams{Limit: 2}
 	for m, err := range c.Organizations.AllMemberships(context.Background(), "org_1", params) {
 		if err != nil {
 			fmt.Println("error:", err)
@@ -116,7 +116,7 @@ func ExampleService_AllMemberships() {
 	// user_3 org:member
 }
 
-func ExampleMembershipPublicMetadata() {
+func ExampleService_CreateMembership_typedMetadata() {
 	srv := exampleServer()
 	defer srv.Close()
 	c, err := clerk.NewClient("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
@@ -135,7 +135,7 @@ func ExampleMembershipPublicMetadata() {
 	type MemberPublic struct {
 		Team string `json:"team"`
 	}
-	pub, err := organizations.MembershipPublicMetadata[MemberPublic](m)
+	pub, err := clerk.DecodeMetadata[MemberPublic](m.PublicMetadata)
 	if err != nil {
 		fmt.Println("error:", err)
 		return

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/internal/testkit"
@@ -113,3 +114,9 @@ func assertJSONBody(t *testing.T, want string, got []byte) {
 
 // jsonEqual compares raw JSON by meaning, not by spacing.
 func jsonEqual(a, b json.RawMessage) bool { return testkit.JSONEqual(a, b) }
+
+// ms is the instant of a Unix-millisecond wire value, as the SDK decodes it.
+func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
+
+// msp is ms for the nullable instants.
+func msp(n int64) *time.Time { t := ms(n); return &t }

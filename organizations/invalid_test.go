@@ -44,7 +44,15 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}},
 		{"Get empty id", "organization_id", func(s *organizations.Service) error {
-			_, err := s.Get(ctx, "", nil)
+			_, err := s.Get(ctx, "")
+			return err
+		}},
+		{"Get with a slug", "organization_id", func(s *organizations.Service) error {
+			_, err := s.Get(ctx, "acme")
+			return err
+		}},
+		{"GetBySlug empty slug", "slug", func(s *organizations.Service) error {
+			_, err := s.GetBySlug(ctx, " ")
 			return err
 		}},
 		{"Update empty id", "organization_id", func(s *organizations.Service) error {
@@ -95,8 +103,8 @@ func TestInvalidInput(t *testing.T) {
 			_, err := s.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: strings.NewReader("")})
 			return err
 		}},
-		{"UploadLogo empty uploader", "uploader_user_id", func(s *organizations.Service) error {
-			_, err := s.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: strings.NewReader("x"), UploaderUserID: clerk.Ptr("")})
+		{"UploadLogo blank uploader", "uploader_user_id", func(s *organizations.Service) error {
+			_, err := s.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: strings.NewReader("x"), UploaderUserID: " "})
 			return err
 		}},
 		{"DeleteLogo empty id", "organization_id", func(s *organizations.Service) error {
@@ -160,7 +168,7 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}},
 		{"UpdateMembershipMetadata non-object", "public_metadata", func(s *organizations.Service) error {
-			_, err := s.UpdateMembershipMetadata(ctx, "org_1", "user_2", &organizations.MetadataParams{PublicMetadata: "x"})
+			_, err := s.UpdateMembershipMetadata(ctx, "org_1", "user_2", &organizations.MembershipMetadataParams{PublicMetadata: "x"})
 			return err
 		}},
 		{"CreateInvitation empty org", "organization_id", func(s *organizations.Service) error {
@@ -184,30 +192,30 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}},
 		{"CreateInvitations empty org", "organization_id", func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "", []*organizations.CreateInvitationParams{okInv})
+			_, err := s.CreateManyInvitations(ctx, "", []*organizations.CreateInvitationParams{okInv})
 			return err
 		}},
 		{"CreateInvitations nil list", "params", func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "org_1", nil)
+			_, err := s.CreateManyInvitations(ctx, "org_1", nil)
 			return err
 		}},
 		{"CreateInvitations empty list", "params", func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{})
+			_, err := s.CreateManyInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{})
 			return err
 		}},
 		{"CreateInvitations nil entry", "params[1].params", func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{okInv, nil})
+			_, err := s.CreateManyInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{okInv, nil})
 			return err
 		}},
 		// A bad 23rd entry stops the whole job before the first chunk is sent.
 		{"CreateInvitations bad late entry", "params[22].email_address", func(s *organizations.Service) error {
 			in := bulkInputs(25)
 			in[22].EmailAddress = ""
-			_, err := s.CreateInvitations(ctx, "org_1", in)
+			_, err := s.CreateManyInvitations(ctx, "org_1", in)
 			return err
 		}},
 		{"CreateInvitations bad metadata", "params[0].private_metadata", func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{
+			_, err := s.CreateManyInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{
 				{EmailAddress: "a@x.io", Role: "r", PrivateMetadata: []int{1}},
 			})
 			return err
@@ -237,19 +245,19 @@ func TestInvalidInput(t *testing.T) {
 			return err
 		}},
 		{"AdjustBillingCredits nil params", "params", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", nil)
+			_, err := s.AdjustBillingCreditBalance(ctx, "org_1", nil)
 			return err
 		}},
 		{"AdjustBillingCredits zero amount", "amount", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Action: "increase", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{Action: "increase", IdempotencyKey: "k"})
 			return err
 		}},
 		{"AdjustBillingCredits bad action", "action", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "add", IdempotencyKey: "k"})
 			return err
 		}},
 		{"AdjustBillingCredits no idempotency key", "idempotency_key", func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "decrease"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "decrease"})
 			return err
 		}},
 	}

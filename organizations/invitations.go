@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"strconv"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/bulk"
-	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -22,27 +21,29 @@ const (
 	InvitationStatusExpired  = "expired"
 )
 
-// MaxBulkInvitations is the API's limit of invitations per bulk call;
-// CreateInvitations splits longer lists into calls of this size.
-const MaxBulkInvitations = 10
+// CreateManyInvitationsLimit is the API's limit of invitations per bulk
+// call; CreateManyInvitations splits longer lists into calls of this size.
+const CreateManyInvitationsLimit = 10
 
 // CreateInvitationParams describe one invitation. EmailAddress and Role are
-// required.
+// required; the zero value of every other field leaves it out.
 type CreateInvitationParams struct {
 	EmailAddress string `json:"email_address"`
 	// Role is the role key the invitee gets, e.g. "org:member".
 	Role string `json:"role"`
 	// InviterUserID is the admin member who sends the invitation.
-	InviterUserID *string `json:"inviter_user_id,omitempty"`
+	InviterUserID string `json:"inviter_user_id,omitempty"`
 	// PublicMetadata and PrivateMetadata take any value that marshals to
-	// a JSON object; they move to the membership on acceptance.
+	// a JSON object (a *core.MetadataPatch too); they move to the
+	// membership on acceptance.
 	PublicMetadata  any `json:"-"`
 	PrivateMetadata any `json:"-"`
 	// RedirectURL is where the invitee lands after following the link.
-	RedirectURL *string `json:"redirect_url,omitempty"`
-	// ExpiresInDays is 1..365; the API's default is 30.
-	ExpiresInDays *int `json:"expires_in_days,omitempty"`
-	// Notify set to false skips the invitation email; default true.
+	RedirectURL string `json:"redirect_url,omitempty"`
+	// ExpiresInDays is 1..365; 0 leaves the API's default of 30.
+	ExpiresInDays int `json:"expires_in_days,omitempty"`
+	// Notify set to false skips the invitation email; nil leaves the
+	// API's default, true.
 	Notify *bool `json:"notify,omitempty"`
 }
 
@@ -53,7 +54,7 @@ type createInvitationBody struct {
 }
 
 // body validates p and builds its JSON body; field names carry prefix so a
-// bulk error names the faulty entry.
+// bulk call's input error names the faulty entry.
 func (p *CreateInvitationParams) body(prefix string) (*createInvitationBody, error) {
 	if p == nil {
 		return nil, transport.Invalid(prefix+"params", "must not be nil: email_address and role are required")
@@ -80,7 +81,7 @@ func (p *CreateInvitationParams) body(prefix string) (*createInvitationBody, err
 // server; such failures match clerk.ErrOutcomeUnknown.
 //
 // API: POST /organizations/{organization_id}/invitations (CreateOrganizationInvitation)
-func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams) (*Invitation, error) {
+func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams, opts ...core.RequestOption) (*Invitation, error) {
 	path, err := transport.Path("/organizations/{organization_id}/invitations", organizationID)
 	if err != nil {
 		return nil, err
@@ -90,26 +91,33 @@ func (s *Service) CreateInvitation(ctx context.Context, organizationID string, p
 		return nil, err
 	}
 	inv := new(Invitation)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, inv); err != nil {
 		return nil, err
 	}
 	return inv, nil
 }
 
-// CreateInvitations creates one invitation per params, in calls of
-// MaxBulkInvitations, sequentially, and returns the invitations in input
-// order. Every input is checked before the first call, so bad input sends
-// nothing.
+// CreateManyInvitations creates one invitation per params, in calls of
+// CreateManyInvitationsLimit sent one after another, and returns the
+// created invitations in input order. Every input is checked before the
+// first call, so malformed input fails with a *core.InvalidInputError and
+// sends nothing.
 //
-// When a call fails, CreateInvitations stops and returns the invitations
-// created so far together with a *BulkError that says which inputs were
-// created, which were in the failed call, and which were never sent; it
-// unwraps to the API's error. The calls are not replayed after they may
-// have reached the API.
+// Every chunk is attempted even when one fails (core.WithStopOnError stops
+// at the first failure). A chunk the API refuses as a whole (400, 404,
+// 422: one bad email address refuses its whole call) is split to isolate
+// the bad inputs, so every valid invitation is created and each bad one is
+// reported with its own error. The calls are never replayed after they may
+// have reached the API, and nothing that may have been created is sent
+// again.
+//
+// When an input is not created, the error is a *core.BulkError with one
+// BulkItem per input (Key: its email address) saying processed, failed
+// (with the API's error) or not sent; it unwraps to the API's errors.
 //
 // API: POST /organizations/{organization_id}/invitations/bulk (CreateOrganizationInvitationBulk)
-func (s *Service) CreateInvitations(ctx context.Context, organizationID string, params []*CreateInvitationParams) ([]*Invitation, error) {
+func (s *Service) CreateManyInvitations(ctx context.Context, organizationID string, params []*CreateInvitationParams, opts ...core.RequestOption) ([]*Invitation, error) {
 	path, err := transport.Path("/organizations/{organization_id}/invitations/bulk", organizationID)
 	if err != nil {
 		return nil, err
@@ -123,79 +131,42 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 			return nil, err
 		}
 	}
-	out, stop := bulk.Run(ctx, bodies, MaxBulkInvitations, func(ctx context.Context, chunk []*createInvitationBody) ([]*Invitation, error) {
-		page := new(pagination.Page[Invitation])
-		req := &transport.Request{Method: http.MethodPost, Path: path, Body: chunk, Replay: transport.NotReplaySafe}
-		if err := s.b.Do(ctx, req, page); err != nil {
-			return nil, err
-		}
-		return page.Data, nil
+	out, berr := bulk.Process(ctx, bodies, bulk.Job[*createInvitationBody, *Invitation]{
+		Op:          "Organizations.CreateManyInvitations",
+		Size:        CreateManyInvitationsLimit,
+		Key:         func(b *createInvitationBody) string { return b.EmailAddress },
+		StopOnError: core.ApplyRequestOptions(opts).StopOnError,
+		Call: func(ctx context.Context, chunk []*createInvitationBody) ([]*Invitation, error) {
+			page := new(pagination.Page[Invitation])
+			req := &transport.Request{Method: http.MethodPost, Path: path, Body: chunk, Replay: transport.NotReplaySafe, Options: opts}
+			if err := s.b.Do(ctx, req, page); err != nil {
+				return nil, err
+			}
+			return page.Data, nil
+		},
 	})
-	if stop != nil {
-		return out, &BulkError{Created: stop.Processed(), Failed: stop.Failed(), NotSent: stop.NotSent(), Err: stop.Err}
+	if berr != nil {
+		return out, berr
 	}
 	return out, nil
 }
 
-// BulkError reports a CreateInvitations that stopped part way. Inputs are
-// named by their index in the params slice.
-type BulkError struct {
-	// Created holds the inputs whose invitations were returned.
-	Created []int
-	// Failed holds the inputs of the call that failed. The API refused
-	// that call as a whole, unless Err matches clerk.ErrOutcomeUnknown:
-	// then it may have been processed.
-	Failed []int
-	// NotSent holds the inputs after the failed call, never sent.
-	NotSent []int
-	// Err is the failed call's error (usually a *clerk.APIError).
-	Err error
-}
-
-// Unprocessed returns the inputs that were not created: Failed, then
-// NotSent. Retrying CreateInvitations with just these inputs resumes the
-// job.
-func (e *BulkError) Unprocessed() []int {
-	return append(append([]int(nil), e.Failed...), e.NotSent...)
-}
-
-// Error names the input ranges, so a log line alone tells what to resend.
-func (e *BulkError) Error() string {
-	return fmt.Sprintf("clerk: bulk organization invitations: inputs %s created, %s failed, %s not sent: %v",
-		span(e.Created), span(e.Failed), span(e.NotSent), e.Err)
-}
-
-// Unwrap returns the failed call's error, so errors.Is and errors.As see
-// the *clerk.APIError and its sentinels.
-func (e *BulkError) Unwrap() error { return e.Err }
-
-// span names a run of consecutive indexes for an error message: "none",
-// "3" or "10-19".
-func span(ix []int) string {
-	switch len(ix) {
-	case 0:
-		return "none"
-	case 1:
-		return strconv.Itoa(ix[0])
-	}
-	return strconv.Itoa(ix[0]) + "-" + strconv.Itoa(ix[len(ix)-1])
-}
-
 // ListInvitationsParams filter and order the invitations of one
-// organization.
+// organization. Every field is optional; its zero value leaves the filter
+// out.
 type ListInvitationsParams struct {
 	// Status keeps invitations with this status (InvitationStatusPending,
 	// ...). The spec types it as one value, so one is sent.
-	Status *string `query:"status"`
+	Status string `query:"status"`
 	// EmailAddress keeps invitations sent to this address.
-	EmailAddress *string `query:"email_address"`
+	EmailAddress string `query:"email_address"`
 	// OrderBy is "created_at" or "email_address" with an optional +/-
 	// prefix; default "-created_at".
-	OrderBy *string `query:"order_by"`
+	OrderBy string `query:"order_by"`
 	// Limit (1..500) and Offset page a List call; All pages by itself and
-	// uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	// uses Limit as its page size and Offset as its starting point.
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListInvitations returns one page of an organization's invitations with
@@ -204,12 +175,12 @@ type ListInvitationsParams struct {
 // InvitationStatusPending (the pending-only endpoint is deprecated).
 //
 // API: GET /organizations/{organization_id}/invitations (ListOrganizationInvitations)
-func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) (*pagination.Page[Invitation], error) {
+func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...core.RequestOption) (*pagination.Page[Invitation], error) {
 	path, err := transport.Path("/organizations/{organization_id}/invitations", organizationID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[Invitation](ctx, s.b, path, params)
+	return transport.List[Invitation](ctx, s.b, path, params, opts...)
 }
 
 // AllInvitations walks every invitation of an organization, lazily;
@@ -217,33 +188,30 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 // may be nil.
 //
 // API: GET /organizations/{organization_id}/invitations (ListOrganizationInvitations)
-func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) iter.Seq2[*Invitation, error] {
-	p := ListInvitationsParams{}
-	if params != nil {
-		p = *params
+func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams, opts ...core.RequestOption) iter.Seq2[*Invitation, error] {
+	path, err := transport.Path("/organizations/{organization_id}/invitations", organizationID)
+	if err != nil {
+		return transport.Fail[Invitation](err)
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Invitation], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListInvitations(ctx, organizationID, &page)
-	})
+	return transport.All[Invitation](ctx, s.b, path, transport.Envelope, params, opts)
 }
 
 // ListInstanceInvitationsParams filter and order the invitations of every
-// organization of the instance.
+// organization of the instance. Every field is optional; its zero value
+// leaves the filter out.
 type ListInstanceInvitationsParams struct {
 	// Status keeps invitations with this status (one value, as the spec
 	// types it).
-	Status *string `query:"status"`
+	Status string `query:"status"`
 	// Query matches the invited email address.
-	Query *string `query:"query"`
+	Query string `query:"query"`
 	// OrderBy is "created_at" or "email_address" with an optional +/-
 	// prefix; default "-created_at".
-	OrderBy *string `query:"order_by"`
+	OrderBy string `query:"order_by"`
 	// Limit (1..500) and Offset page a List call; All pages by itself and
-	// uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	// uses Limit as its page size and Offset as its starting point.
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListInstanceInvitations returns one page of the invitations of every
@@ -251,8 +219,8 @@ type ListInstanceInvitationsParams struct {
 // PublicOrganizationData. params may be nil.
 //
 // API: GET /organization_invitations (ListInstanceOrganizationInvitations)
-func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) (*pagination.Page[Invitation], error) {
-	return transport.List[Invitation](ctx, s.b, "/organization_invitations", params)
+func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...core.RequestOption) (*pagination.Page[Invitation], error) {
+	return transport.List[Invitation](ctx, s.b, "/organization_invitations", params, opts...)
 }
 
 // AllInstanceInvitations walks the invitations of every organization in
@@ -260,28 +228,20 @@ func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInsta
 // another request. params may be nil.
 //
 // API: GET /organization_invitations (ListInstanceOrganizationInvitations)
-func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) iter.Seq2[*Invitation, error] {
-	p := ListInstanceInvitationsParams{}
-	if params != nil {
-		p = *params
-	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Invitation], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListInstanceInvitations(ctx, &page)
-	})
+func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams, opts ...core.RequestOption) iter.Seq2[*Invitation, error] {
+	return transport.All[Invitation](ctx, s.b, "/organization_invitations", transport.Envelope, params, opts)
 }
 
 // GetInvitation returns one invitation of an organization.
 //
 // API: GET /organizations/{organization_id}/invitations/{invitation_id} (GetOrganizationInvitation)
-func (s *Service) GetInvitation(ctx context.Context, organizationID, invitationID string) (*Invitation, error) {
+func (s *Service) GetInvitation(ctx context.Context, organizationID, invitationID string, opts ...core.RequestOption) (*Invitation, error) {
 	path, err := transport.Path("/organizations/{organization_id}/invitations/{invitation_id}", organizationID, invitationID)
 	if err != nil {
 		return nil, err
 	}
 	inv := new(Invitation)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, inv); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Options: opts}, inv); err != nil {
 		return nil, err
 	}
 	return inv, nil
@@ -289,8 +249,9 @@ func (s *Service) GetInvitation(ctx context.Context, organizationID, invitationI
 
 // RevokeInvitationParams are the optional fields of a revoke.
 type RevokeInvitationParams struct {
-	// RequestingUserID is the admin member credited with the revoke.
-	RequestingUserID *string `json:"requesting_user_id,omitempty"`
+	// RequestingUserID is the admin member credited with the revoke; empty
+	// leaves it out.
+	RequestingUserID string `json:"requesting_user_id,omitempty"`
 }
 
 // RevokeInvitation revokes a pending invitation so its link no longer
@@ -300,13 +261,13 @@ type RevokeInvitationParams struct {
 // (no body is sent).
 //
 // API: POST /organizations/{organization_id}/invitations/{invitation_id}/revoke (RevokeOrganizationInvitation)
-func (s *Service) RevokeInvitation(ctx context.Context, organizationID, invitationID string, params *RevokeInvitationParams) (*Invitation, error) {
+func (s *Service) RevokeInvitation(ctx context.Context, organizationID, invitationID string, params *RevokeInvitationParams, opts ...core.RequestOption) (*Invitation, error) {
 	path, err := transport.Path("/organizations/{organization_id}/invitations/{invitation_id}/revoke", organizationID, invitationID)
 	if err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.ReplaySafe}
-	if params != nil && params.RequestingUserID != nil {
+	req := &transport.Request{Method: http.MethodPost, Path: path, Replay: transport.ReplaySafe, Options: opts}
+	if params != nil && params.RequestingUserID != "" {
 		req.Body = params
 	}
 	inv := new(Invitation)
@@ -317,7 +278,7 @@ func (s *Service) RevokeInvitation(ctx context.Context, organizationID, invitati
 	// The API refuses to revoke twice: a refusal of a replayed attempt may
 	// mean the first attempt worked and only its answer was lost.
 	if transport.ReplayedRefusal(err) {
-		if got, gerr := s.GetInvitation(ctx, organizationID, invitationID); gerr == nil && got.Status == InvitationStatusRevoked {
+		if got, gerr := s.GetInvitation(ctx, organizationID, invitationID, opts...); gerr == nil && got.Status == InvitationStatusRevoked {
 			return got, nil
 		}
 	}

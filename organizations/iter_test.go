@@ -80,7 +80,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "All", item: orgItem, path: "/v1/organizations",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.All(context.Background(), &organizations.ListParams{Limit: clerk.Ptr(2), Query: clerk.Ptr("a")}),
+				return collect(s.All(context.Background(), &organizations.ListParams{Limit: 2, Query: "a"}),
 					func(o *organizations.Organization) string { return o.ID })
 			},
 			wantN: 5, wantReqs: 3,
@@ -88,7 +88,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "AllMemberships", item: membershipItem, path: "/v1/organizations/org_1/memberships",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.AllMemberships(context.Background(), "org_1", &organizations.ListMembershipsParams{Limit: clerk.Ptr(2), Query: clerk.Ptr("a")}),
+				return collect(s.AllMemberships(context.Background(), "org_1", &organizations.ListMembershipsParams{Limit: 2, Query: "a"}),
 					func(m *organizations.Membership) string { return m.ID })
 			},
 			wantN: 4, wantReqs: 2, // 4 = 2 full pages; total_count ends the walk
@@ -96,7 +96,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "AllInstanceMemberships", item: membershipItem, path: "/v1/organization_memberships",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.AllInstanceMemberships(context.Background(), &organizations.ListInstanceMembershipsParams{Limit: clerk.Ptr(3), OrderBy: clerk.Ptr("-created_at")}),
+				return collect(s.AllInstanceMemberships(context.Background(), &organizations.ListInstanceMembershipsParams{Limit: 3, OrderBy: "-created_at"}),
 					func(m *organizations.Membership) string { return m.ID })
 			},
 			wantN: 7, wantReqs: 3,
@@ -104,7 +104,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "AllInvitations", item: invitationItem, path: "/v1/organizations/org_1/invitations",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: clerk.Ptr(2), Status: clerk.Ptr("pending")}),
+				return collect(s.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: 2, Status: "pending"}),
 					func(i *organizations.Invitation) string { return i.ID })
 			},
 			wantN: 6, wantReqs: 3,
@@ -112,7 +112,7 @@ func TestIterators(t *testing.T) {
 		{
 			name: "AllInstanceInvitations", item: invitationItem, path: "/v1/organization_invitations",
 			walk: func(s *organizations.Service) ([]string, error) {
-				return collect(s.AllInstanceInvitations(context.Background(), &organizations.ListInstanceInvitationsParams{Limit: clerk.Ptr(4), Query: clerk.Ptr("a")}),
+				return collect(s.AllInstanceInvitations(context.Background(), &organizations.ListInstanceInvitationsParams{Limit: 4, Query: "a"}),
 					func(i *organizations.Invitation) string { return i.ID })
 			},
 			wantN: 9, wantReqs: 3,
@@ -182,7 +182,7 @@ func TestIteratorShortPage(t *testing.T) {
 		}
 		return http.StatusOK, envelope(100, orgItem("o_2"))
 	})
-	got, err := collect(c.Organizations.All(context.Background(), &organizations.ListParams{Limit: clerk.Ptr(2)}),
+	got, err := collect(c.Organizations.All(context.Background(), &organizations.ListParams{Limit: 2}),
 		func(o *organizations.Organization) string { return o.ID })
 	if err != nil {
 		t.Fatal(err)
@@ -200,7 +200,7 @@ func TestIteratorShortPage(t *testing.T) {
 func TestIteratorBreak(t *testing.T) {
 	t.Parallel()
 	c, rec, _ := newClient(t, pager(10, "m", membershipItem))
-	seq := c.Organizations.AllMemberships(context.Background(), "org_1", &organizations.ListMembershipsParams{Limit: clerk.Ptr(2)})
+	seq := c.Organizations.AllMemberships(context.Background(), "org_1", &organizations.ListMembershipsParams{Limit: 2})
 	if n := len(rec.all()); n != 0 {
 		t.Fatalf("%d requests before ranging, want 0", n)
 	}
@@ -233,7 +233,7 @@ func TestIteratorError(t *testing.T) {
 	})
 	var got []string
 	var errs []error
-	for inv, err := range c.Organizations.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: clerk.Ptr(2)}) {
+	for inv, err := range c.Organizations.AllInvitations(context.Background(), "org_1", &organizations.ListInvitationsParams{Limit: 2}) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -256,9 +256,9 @@ func TestIteratorError(t *testing.T) {
 func TestIteratorCopiesParams(t *testing.T) {
 	t.Parallel()
 	c, rec, _ := newClient(t, pager(1, "o", orgItem))
-	p := &organizations.ListParams{Query: clerk.Ptr("acme")}
+	p := &organizations.ListParams{Query: "acme"}
 	seq := c.Organizations.All(context.Background(), p)
-	p.Query = clerk.Ptr("changed")
+	p.Query = "changed"
 	for _, err := range seq {
 		if err != nil {
 			t.Fatal(err)
@@ -268,7 +268,7 @@ func TestIteratorCopiesParams(t *testing.T) {
 	if len(reqs) != 1 || reqs[0].Query["query"][0] != "acme" {
 		t.Errorf("requests = %+v, want one with query=acme", reqs)
 	}
-	if p.Limit != nil || p.Offset != nil {
+	if p.Limit != 0 || p.Offset != 0 {
 		t.Error("All wrote paging fields into the caller's params")
 	}
 }

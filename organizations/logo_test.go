@@ -23,7 +23,7 @@ func TestUploadLogoMultipart(t *testing.T) {
 	t.Parallel()
 	c, rec, _ := newClient(t, always(http.StatusOK, orgJSON))
 	org, err := c.Organizations.UploadLogo(context.Background(), "org_1", &organizations.UploadLogoParams{
-		File: bytes.NewReader(pngBytes), Filename: "logo.png", UploaderUserID: clerk.Ptr("user_1"),
+		File: bytes.NewReader(pngBytes), Filename: "logo.png", UploaderUserID: "user_1",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -75,8 +75,8 @@ func TestUploadLogoSizeCap(t *testing.T) {
 		size    int
 		wantErr bool
 	}{
-		{"at the cap", organizations.MaxLogoBytes, false},
-		{"over the cap", organizations.MaxLogoBytes + 1, true},
+		{"at the cap", organizations.MaxLogoSize, false},
+		{"over the cap", organizations.MaxLogoSize + 1, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

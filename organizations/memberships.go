@@ -6,7 +6,9 @@ import (
 	"iter"
 	"net/http"
 
-	"github.com/clerkgo/clerk/internal/paging"
+	"time"
+
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
@@ -19,7 +21,7 @@ type CreateMembershipParams struct {
 	// Role is a role key such as "org:member" or "org:admin".
 	Role string `json:"role"`
 	// PublicMetadata and PrivateMetadata take any value that marshals to
-	// a JSON object; nil leaves them out.
+	// a JSON object (a *core.MetadataPatch too); nil leaves them out.
 	PublicMetadata  any `json:"-"`
 	PrivateMetadata any `json:"-"`
 }
@@ -35,7 +37,7 @@ type createMembershipBody struct {
 // may have reached the server; such failures match clerk.ErrOutcomeUnknown.
 //
 // API: POST /organizations/{organization_id}/memberships (CreateOrganizationMembership)
-func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams) (*Membership, error) {
+func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams, opts ...core.RequestOption) (*Membership, error) {
 	path, err := transport.Path("/organizations/{organization_id}/memberships", organizationID)
 	if err != nil {
 		return nil, err
@@ -57,7 +59,7 @@ func (s *Service) CreateMembership(ctx context.Context, organizationID string, p
 		return nil, err
 	}
 	m := new(Membership)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, m); err != nil {
 		return nil, err
 	}
@@ -65,12 +67,13 @@ func (s *Service) CreateMembership(ctx context.Context, organizationID string, p
 }
 
 // ListMembershipsParams filter and order the members of one organization.
-// Slice filters repeat the query key and take at most 100 values; UserIDs
-// also accept a "+" or "-" prefix per value to include or exclude.
+// Every field is optional; its zero value leaves the filter out. Slice
+// filters repeat the query key and take at most 100 values; UserIDs also
+// accept a "+" or "-" prefix per value to include or exclude.
 type ListMembershipsParams struct {
 	// OrderBy is phone_number, email_address, created_at, first_name,
 	// last_name or username, with an optional +/- prefix.
-	OrderBy        *string  `query:"order_by"`
+	OrderBy        string   `query:"order_by"`
 	UserIDs        []string `query:"user_id"`
 	EmailAddresses []string `query:"email_address"`
 	PhoneNumbers   []string `query:"phone_number"`
@@ -80,34 +83,35 @@ type ListMembershipsParams struct {
 	Roles []string `query:"role"`
 	// Query matches emails, phone numbers, usernames, web3 wallets, user
 	// IDs and names, partially.
-	Query *string `query:"query"`
+	Query string `query:"query"`
 	// The *Query filters match one attribute, case-insensitively and
 	// partially.
-	EmailAddressQuery *string `query:"email_address_query"`
-	PhoneNumberQuery  *string `query:"phone_number_query"`
-	UsernameQuery     *string `query:"username_query"`
-	NameQuery         *string `query:"name_query"`
-	// Unix-millisecond bounds on the members' user records.
-	LastActiveAtBefore *int64 `query:"last_active_at_before"`
-	LastActiveAtAfter  *int64 `query:"last_active_at_after"`
-	CreatedAtBefore    *int64 `query:"created_at_before"`
-	CreatedAtAfter     *int64 `query:"created_at_after"`
+	EmailAddressQuery string `query:"email_address_query"`
+	PhoneNumberQuery  string `query:"phone_number_query"`
+	UsernameQuery     string `query:"username_query"`
+	NameQuery         string `query:"name_query"`
+	// Bounds on the members' user records (sent as Unix milliseconds; the
+	// zero time leaves a bound out).
+	LastActiveAtBefore time.Time `query:"last_active_at_before"`
+	LastActiveAtAfter  time.Time `query:"last_active_at_after"`
+	CreatedAtBefore    time.Time `query:"created_at_before"`
+	CreatedAtAfter     time.Time `query:"created_at_after"`
 	// Limit (1..500) and Offset page a List call; All pages by itself and
-	// uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	// uses Limit as its page size and Offset as its starting point.
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListMemberships returns one page of an organization's memberships with
 // the total count. params may be nil.
 //
 // API: GET /organizations/{organization_id}/memberships (ListOrganizationMemberships)
-func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) (*pagination.Page[Membership], error) {
+func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...core.RequestOption) (*pagination.Page[Membership], error) {
 	path, err := transport.Path("/organizations/{organization_id}/memberships", organizationID)
 	if err != nil {
 		return nil, err
 	}
-	return transport.List[Membership](ctx, s.b, path, params)
+	return transport.List[Membership](ctx, s.b, path, params, opts...)
 }
 
 // AllMemberships walks every membership of an organization, lazily, one
@@ -115,16 +119,12 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 // request. params may be nil.
 //
 // API: GET /organizations/{organization_id}/memberships (ListOrganizationMemberships)
-func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) iter.Seq2[*Membership, error] {
-	p := ListMembershipsParams{}
-	if params != nil {
-		p = *params
+func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams, opts ...core.RequestOption) iter.Seq2[*Membership, error] {
+	path, err := transport.Path("/organizations/{organization_id}/memberships", organizationID)
+	if err != nil {
+		return transport.Fail[Membership](err)
 	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Membership], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListMemberships(ctx, organizationID, &page)
-	})
+	return transport.All[Membership](ctx, s.b, path, transport.Envelope, params, opts)
 }
 
 // ListInstanceMembershipsParams order and page the memberships of every
@@ -132,19 +132,19 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 type ListInstanceMembershipsParams struct {
 	// OrderBy is phone_number, email_address, created_at, first_name,
 	// last_name or username, with an optional +/- prefix.
-	OrderBy *string `query:"order_by"`
+	OrderBy string `query:"order_by"`
 	// Limit (1..500) and Offset page a List call; All pages by itself and
-	// uses Limit as its page size.
-	Limit  *int `query:"limit"`
-	Offset *int `query:"offset"`
+	// uses Limit as its page size and Offset as its starting point.
+	Limit  int `query:"limit"`
+	Offset int `query:"offset"`
 }
 
 // ListInstanceMemberships returns one page of the memberships of every
 // organization in the instance, with the total count. params may be nil.
 //
 // API: GET /organization_memberships (InstanceGetOrganizationMemberships)
-func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) (*pagination.Page[Membership], error) {
-	return transport.List[Membership](ctx, s.b, "/organization_memberships", params)
+func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...core.RequestOption) (*pagination.Page[Membership], error) {
+	return transport.List[Membership](ctx, s.b, "/organization_memberships", params, opts...)
 }
 
 // AllInstanceMemberships walks the memberships of every organization in
@@ -152,16 +152,8 @@ func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInsta
 // another request. params may be nil.
 //
 // API: GET /organization_memberships (InstanceGetOrganizationMemberships)
-func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) iter.Seq2[*Membership, error] {
-	p := ListInstanceMembershipsParams{}
-	if params != nil {
-		p = *params
-	}
-	return transport.Walk(ctx, p.Limit, p.Offset, func(ctx context.Context, c paging.Cursor) (*pagination.Page[Membership], error) {
-		page := p
-		page.Limit, page.Offset = &c.Limit, &c.Offset
-		return s.ListInstanceMemberships(ctx, &page)
-	})
+func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams, opts ...core.RequestOption) iter.Seq2[*Membership, error] {
+	return transport.All[Membership](ctx, s.b, "/organization_memberships", transport.Envelope, params, opts)
 }
 
 // UpdateMembershipParams change a membership. Role is required.
@@ -175,7 +167,7 @@ type UpdateMembershipParams struct {
 // only metadata merges among PATCH writes).
 //
 // API: PATCH /organizations/{organization_id}/memberships/{user_id} (UpdateOrganizationMembership)
-func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams) (*Membership, error) {
+func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams, opts ...core.RequestOption) (*Membership, error) {
 	path, err := transport.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
 	if err != nil {
 		return nil, err
@@ -189,7 +181,7 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 	m := new(Membership)
 	// Not in the retry table's replay-safe list: a PATCH that may have
 	// reached the API is not sent again.
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe}
+	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, Replay: transport.NotReplaySafe, Options: opts}
 	if err := s.b.Do(ctx, req, m); err != nil {
 		return nil, err
 	}
@@ -200,13 +192,13 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 // membership as it was.
 //
 // API: DELETE /organizations/{organization_id}/memberships/{user_id} (DeleteOrganizationMembership)
-func (s *Service) DeleteMembership(ctx context.Context, organizationID, userID string) (*Membership, error) {
+func (s *Service) DeleteMembership(ctx context.Context, organizationID, userID string, opts ...core.RequestOption) (*Membership, error) {
 	path, err := transport.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
 	if err != nil {
 		return nil, err
 	}
 	m := new(Membership)
-	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path}, m); err != nil {
+	if err := s.b.Do(ctx, &transport.Request{Method: http.MethodDelete, Path: path, Options: opts}, m); err != nil {
 		return nil, err
 	}
 	return m, nil

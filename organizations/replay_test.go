@@ -38,7 +38,7 @@ func TestReplay(t *testing.T) {
 			return err
 		}, false},
 		{"CreateInvitations", envelope(1, invitationJSON), func(s *organizations.Service) error {
-			_, err := s.CreateInvitations(ctx, "org_1", bulkInputs(1))
+			_, err := s.CreateManyInvitations(ctx, "org_1", bulkInputs(1))
 			return err
 		}, false},
 		{"Update", orgJSON, func(s *organizations.Service) error {
@@ -74,7 +74,7 @@ func TestReplay(t *testing.T) {
 			return err
 		}, true},
 		{"UpdateMembershipMetadata", membershipJSON, func(s *organizations.Service) error {
-			_, err := s.UpdateMembershipMetadata(ctx, "org_1", "u", meta)
+			_, err := s.UpdateMembershipMetadata(ctx, "org_1", "u", &organizations.MembershipMetadataParams{PublicMetadata: meta.PublicMetadata})
 			return err
 		}, true},
 		{"RevokeInvitation", invitationJSON, func(s *organizations.Service) error {
@@ -82,7 +82,7 @@ func TestReplay(t *testing.T) {
 			return err
 		}, true},
 		{"AdjustBillingCredits", ledgerJSON, func(s *organizations.Service) error {
-			_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "increase", IdempotencyKey: "k"})
+			_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{Amount: 1, Action: "increase", IdempotencyKey: "k"})
 			return err
 		}, true},
 	}
@@ -188,7 +188,7 @@ func TestDeleteReplayedNotFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(&organizations.DeletedObject{Object: "organization", ID: "org_1", Deleted: true}, got); diff != "" {
+	if diff := cmp.Diff(&clerk.DeletedObject{Object: "organization", ID: "org_1", Deleted: true}, got); diff != "" {
 		t.Errorf("deleted (-want +got):\n%s", diff)
 	}
 

@@ -33,20 +33,20 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, orgJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.List(ctx, &organizations.ListParams{
-					IncludeMembersCount:                         clerk.Ptr(true),
-					IncludeMissingMemberWithElevatedPermissions: clerk.Ptr(false),
-					Query:           clerk.Ptr("acme"),
+					IncludeMembersCount:                         true,
+					IncludeMissingMemberWithElevatedPermissions: true,
+					Query:           "acme",
 					UserIDs:         []string{"+user_1", "-user_2"},
 					OrganizationIDs: []string{"org_1", "org_2"},
-					OrderBy:         clerk.Ptr("-members_count"),
-					Limit:           clerk.Ptr(20),
-					Offset:          clerk.Ptr(40),
+					OrderBy:         "-members_count",
+					Limit:           20,
+					Offset:          40,
 				})
 				return err
 			},
 			method: http.MethodGet, path: "/v1/organizations",
 			query: url.Values{
-				"include_members_count": {"true"}, "include_missing_member_with_elevated_permissions": {"false"},
+				"include_members_count": {"true"}, "include_missing_member_with_elevated_permissions": {"true"},
 				"query": {"acme"}, "user_id": {"+user_1", "-user_2"}, "organization_id": {"org_1", "org_2"},
 				"order_by": {"-members_count"}, "limit": {"20"}, "offset": {"40"},
 			},
@@ -65,12 +65,12 @@ func TestRequestShape(t *testing.T) {
 			reply: orgJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.Create(ctx, &organizations.CreateParams{
-					Name: "Acme", CreatedBy: clerk.Ptr("user_1"), Slug: clerk.Ptr("acme"),
+					Name: "Acme", CreatedBy: "user_1", Slug: "acme",
 					MaxAllowedMemberships: clerk.Ptr(0),
 					PublicMetadata:        map[string]any{"plan": "pro"},
 					PrivateMetadata:       json.RawMessage(`{"stripe_id":"cus_1"}`),
-					CreatedAt:             &created,
-					RoleSetKey:            clerk.Ptr("default"),
+					CreatedAt:             created,
+					RoleSetKey:            "default",
 				})
 				return err
 			},
@@ -90,23 +90,20 @@ func TestRequestShape(t *testing.T) {
 			body: `{"name":"Acme"}`,
 		},
 		{
-			name:  "Get by slug with include flags",
+			name:  "GetBySlug with include flags",
 			reply: orgJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
-				_, err := s.Get(ctx, "acme inc/..", &organizations.GetParams{
-					IncludeMembersCount:                         clerk.Ptr(true),
-					IncludeMissingMemberWithElevatedPermissions: clerk.Ptr(true),
-				})
+				_, err := s.GetBySlug(ctx, "acme inc/..", organizations.WithMembersCount(), organizations.WithMissingMemberWithElevatedPermissions())
 				return err
 			},
 			method: http.MethodGet, path: "/v1/organizations/acme%20inc%2F..",
 			query: url.Values{"include_members_count": {"true"}, "include_missing_member_with_elevated_permissions": {"true"}},
 		},
 		{
-			name:  "Get with nil params",
+			name:  "Get",
 			reply: orgJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
-				_, err := s.Get(ctx, "org_1", nil)
+				_, err := s.Get(ctx, "org_1")
 				return err
 			},
 			method: http.MethodGet, path: "/v1/organizations/org_1", query: url.Values{},
@@ -196,14 +193,14 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, membershipJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListMemberships(ctx, "org_1", &organizations.ListMembershipsParams{
-					OrderBy: clerk.Ptr("-created_at"), UserIDs: []string{"+user_1", "-user_2"},
+					OrderBy: "-created_at", UserIDs: []string{"+user_1", "-user_2"},
 					EmailAddresses: []string{"a@x.io", "b@x.io"}, PhoneNumbers: []string{"+15550001"},
 					Usernames: []string{"ada"}, Web3Wallets: []string{"0xabc"}, Roles: []string{"org:admin", "org:member"},
-					Query: clerk.Ptr("ad"), EmailAddressQuery: clerk.Ptr("x.io"), PhoneNumberQuery: clerk.Ptr("555"),
-					UsernameQuery: clerk.Ptr("ad"), NameQuery: clerk.Ptr("Ada"),
-					LastActiveAtBefore: clerk.Ptr(int64(1700000000001)), LastActiveAtAfter: clerk.Ptr(int64(1700000000002)),
-					CreatedAtBefore: clerk.Ptr(int64(1700000000003)), CreatedAtAfter: clerk.Ptr(int64(1700000000004)),
-					Limit: clerk.Ptr(5), Offset: clerk.Ptr(10),
+					Query: "ad", EmailAddressQuery: "x.io", PhoneNumberQuery: "555",
+					UsernameQuery: "ad", NameQuery: "Ada",
+					LastActiveAtBefore: ms(1700000000001), LastActiveAtAfter: ms(1700000000002),
+					CreatedAtBefore: ms(1700000000003), CreatedAtAfter: ms(1700000000004),
+					Limit: 5, Offset: 10,
 				})
 				return err
 			},
@@ -241,7 +238,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "UpdateMembershipMetadata",
 			reply: membershipJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
-				_, err := s.UpdateMembershipMetadata(ctx, "org_1", "user_2", &organizations.MetadataParams{
+				_, err := s.UpdateMembershipMetadata(ctx, "org_1", "user_2", &organizations.MembershipMetadataParams{
 					PublicMetadata: map[string]any{"team": nil}, PrivateMetadata: map[string]any{"seat": 3},
 				})
 				return err
@@ -254,7 +251,7 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, membershipJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListInstanceMemberships(ctx, &organizations.ListInstanceMembershipsParams{
-					OrderBy: clerk.Ptr("+username"), Limit: clerk.Ptr(50), Offset: clerk.Ptr(0),
+					OrderBy: "+username", Limit: 50, Offset: 0,
 				})
 				return err
 			},
@@ -266,9 +263,9 @@ func TestRequestShape(t *testing.T) {
 			reply: invitationJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.CreateInvitation(ctx, "org_1", &organizations.CreateInvitationParams{
-					EmailAddress: "bob@example.com", Role: "org:member", InviterUserID: clerk.Ptr("user_1"),
+					EmailAddress: "bob@example.com", Role: "org:member", InviterUserID: "user_1",
 					PublicMetadata: map[string]any{"source": "import"}, PrivateMetadata: map[string]any{"k": "v"},
-					RedirectURL: clerk.Ptr("https://app.example.com/join"), ExpiresInDays: clerk.Ptr(7),
+					RedirectURL: "https://app.example.com/join", ExpiresInDays: 7,
 					Notify: clerk.Ptr(false),
 				})
 				return err
@@ -282,7 +279,7 @@ func TestRequestShape(t *testing.T) {
 			name:  "CreateInvitations",
 			reply: envelope(2, invitationJSON, invitationJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
-				_, err := s.CreateInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{
+				_, err := s.CreateManyInvitations(ctx, "org_1", []*organizations.CreateInvitationParams{
 					{EmailAddress: "a@x.io", Role: "org:member"},
 					{EmailAddress: "b@x.io", Role: "org:admin", Notify: clerk.Ptr(true), PublicMetadata: map[string]any{"n": 1}},
 				})
@@ -297,9 +294,9 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, invitationJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListInvitations(ctx, "org_1", &organizations.ListInvitationsParams{
-					Status:       clerk.Ptr(organizations.InvitationStatusPending),
-					EmailAddress: clerk.Ptr("bob@example.com"), OrderBy: clerk.Ptr("email_address"),
-					Limit: clerk.Ptr(25), Offset: clerk.Ptr(25),
+					Status:       organizations.InvitationStatusPending,
+					EmailAddress: "bob@example.com", OrderBy: "email_address",
+					Limit: 25, Offset: 25,
 				})
 				return err
 			},
@@ -323,7 +320,7 @@ func TestRequestShape(t *testing.T) {
 			reply: invitationJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.RevokeInvitation(ctx, "org_1", "orginv_1", &organizations.RevokeInvitationParams{
-					RequestingUserID: clerk.Ptr("user_1"),
+					RequestingUserID: "user_1",
 				})
 				return err
 			},
@@ -344,8 +341,8 @@ func TestRequestShape(t *testing.T) {
 			reply: envelope(1, invitationJSON),
 			call: func(ctx context.Context, s *organizations.Service) error {
 				_, err := s.ListInstanceInvitations(ctx, &organizations.ListInstanceInvitationsParams{
-					Status: clerk.Ptr("accepted"), Query: clerk.Ptr("example.com"),
-					OrderBy: clerk.Ptr("-created_at"), Limit: clerk.Ptr(3), Offset: clerk.Ptr(6),
+					Status: "accepted", Query: "example.com",
+					OrderBy: "-created_at", Limit: 3, Offset: 6,
 				})
 				return err
 			},
@@ -377,9 +374,9 @@ func TestRequestShape(t *testing.T) {
 			name:  "AdjustBillingCredits",
 			reply: ledgerJSON,
 			call: func(ctx context.Context, s *organizations.Service) error {
-				_, err := s.AdjustBillingCredits(ctx, "org_1", &billing.AdjustCreditBalanceParams{
-					Amount: 500, Action: billing.CreditIncrease, Currency: clerk.Ptr("USD"),
-					IdempotencyKey: "grant-42", Note: clerk.Ptr("goodwill"),
+				_, err := s.AdjustBillingCreditBalance(ctx, "org_1", &billing.AdjustCreditBalanceParams{
+					Amount: 500, Action: billing.CreditIncrease, Currency: "USD",
+					IdempotencyKey: "grant-42", Note: "goodwill",
 				})
 				return err
 			},

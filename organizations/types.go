@@ -1,10 +1,14 @@
 package organizations
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
 
-// Organization is a Clerk organization. Timestamps are Unix milliseconds.
-// Metadata stays raw JSON; read it typed with PublicMetadata and
-// PrivateMetadata (or clerk.DecodeMetadata).
+	"github.com/clerkgo/clerk/internal/transport"
+)
+
+// Organization is a Clerk organization. Metadata stays raw JSON; read it
+// typed with clerk.DecodeMetadata.
 type Organization struct {
 	Object string `json:"object"`
 	ID     string `json:"id"`
@@ -17,10 +21,12 @@ type Organization struct {
 	//
 	// Deprecated: use ImageURL.
 	LogoURL string `json:"logo_url,omitempty"`
-	// MembersCount is only filled when asked for (IncludeMembersCount).
+	// MembersCount is only filled when asked for (WithMembersCount, or
+	// ListParams.IncludeMembersCount).
 	MembersCount *int `json:"members_count,omitempty"`
 	// MissingMemberWithElevatedPermissions is only filled when asked for
-	// (IncludeMissingMemberWithElevatedPermissions).
+	// (WithMissingMemberWithElevatedPermissions, or ListParams'
+	// IncludeMissingMemberWithElevatedPermissions).
 	MissingMemberWithElevatedPermissions *bool `json:"missing_member_with_elevated_permissions,omitempty"`
 	// PendingInvitationsCount is only filled on reads that compute it.
 	PendingInvitationsCount *int `json:"pending_invitations_count,omitempty"`
@@ -30,10 +36,11 @@ type Organization struct {
 	PublicMetadata        json.RawMessage `json:"public_metadata"`
 	PrivateMetadata       json.RawMessage `json:"private_metadata,omitempty"`
 	// CreatedBy is the ID of the user who created the organization, if any.
-	CreatedBy    string `json:"created_by,omitempty"`
-	CreatedAt    int64  `json:"created_at"`
-	UpdatedAt    int64  `json:"updated_at"`
-	LastActiveAt *int64 `json:"last_active_at,omitempty"`
+	CreatedBy string    `json:"created_by,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// LastActiveAt is nil when the API does not say.
+	LastActiveAt *time.Time `json:"last_active_at,omitempty"`
 	// RoleSetKey names the role set assigned to the organization; nil when
 	// it uses the instance default.
 	RoleSetKey *string `json:"role_set_key,omitempty"`
@@ -56,8 +63,8 @@ type Membership struct {
 	// PublicUserData is the member's public profile; nil when the API
 	// leaves it out.
 	PublicUserData *PublicUserData `json:"public_user_data,omitempty"`
-	CreatedAt      int64           `json:"created_at"`
-	UpdatedAt      int64           `json:"updated_at"`
+	CreatedAt      time.Time       `json:"created_at"`
+	UpdatedAt      time.Time       `json:"updated_at"`
 }
 
 // PublicUserData is the public part of a member's profile, as embedded in a
@@ -79,8 +86,7 @@ type PublicUserData struct {
 	Deprovisioned bool    `json:"deprovisioned,omitempty"`
 }
 
-// Invitation is an invitation to join an organization. Timestamps are Unix
-// milliseconds.
+// Invitation is an invitation to join an organization.
 type Invitation struct {
 	Object       string `json:"object"`
 	ID           string `json:"id"`
@@ -97,10 +103,11 @@ type Invitation struct {
 	PublicMetadata  json.RawMessage `json:"public_metadata"`
 	PrivateMetadata json.RawMessage `json:"private_metadata,omitempty"`
 	// URL is the link the invitee follows; nil when there is none.
-	URL       *string `json:"url"`
-	ExpiresAt *int64  `json:"expires_at"`
-	CreatedAt int64   `json:"created_at"`
-	UpdatedAt int64   `json:"updated_at"`
+	URL *string `json:"url"`
+	// ExpiresAt is nil for an invitation that does not expire.
+	ExpiresAt *time.Time `json:"expires_at"`
+	CreatedAt time.Time  `json:"created_at"`
+	UpdatedAt time.Time  `json:"updated_at"`
 	// PublicOrganizationData is only filled by the instance-wide invitation
 	// list, where the invitations come from many organizations.
 	PublicOrganizationData *PublicOrganizationData `json:"public_organization_data,omitempty"`
@@ -124,4 +131,88 @@ type PublicOrganizationData struct {
 	Slug     string `json:"slug"`
 	ImageURL string `json:"image_url,omitempty"`
 	HasImage bool   `json:"has_image"`
+}
+
+// The API sends instants as Unix milliseconds; these decoders turn them
+// into time.Time (see transport.Millis).
+
+// UnmarshalJSON decodes the organization, its instants included.
+func (o *Organization) UnmarshalJSON(b []byte) error {
+	type plain Organization
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt    transport.Millis    `json:"created_at"`
+		UpdatedAt    transport.Millis    `json:"updated_at"`
+		LastActiveAt transport.MillisPtr `json:"last_active_at"`
+	}{(*plain)(o), transport.Millis{T: &o.CreatedAt}, transport.Millis{T: &o.UpdatedAt}, transport.MillisPtr{T: &o.LastActiveAt}})
+}
+
+// UnmarshalJSON decodes the membership, its instants included.
+func (m *Membership) UnmarshalJSON(b []byte) error {
+	type plain Membership
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt transport.Millis `json:"created_at"`
+		UpdatedAt transport.Millis `json:"updated_at"`
+	}{(*plain)(m), transport.Millis{T: &m.CreatedAt}, transport.Millis{T: &m.UpdatedAt}})
+}
+
+// UnmarshalJSON decodes the invitation, its instants included.
+func (inv *Invitation) UnmarshalJSON(b []byte) error {
+	type plain Invitation
+	return json.Unmarshal(b, &struct {
+		*plain
+		ExpiresAt transport.MillisPtr `json:"expires_at"`
+		CreatedAt transport.Millis    `json:"created_at"`
+		UpdatedAt transport.Millis    `json:"updated_at"`
+	}{(*plain)(inv), transport.MillisPtr{T: &inv.ExpiresAt}, transport.Millis{T: &inv.CreatedAt}, transport.Millis{T: &inv.UpdatedAt}})
+}
+
+// The MarshalJSON methods write the wire shape back (Unix-millisecond
+// instants), so that a resource an application encodes (a cache, a queue)
+// decodes again to the same value.
+
+func millis(t time.Time) int64 { return transport.UnixMilli(t) }
+
+func millisPtr(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	n := transport.UnixMilli(*t)
+	return &n
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (o Organization) MarshalJSON() ([]byte, error) {
+	type plain Organization
+	p := plain(o)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt    int64  `json:"created_at"`
+		UpdatedAt    int64  `json:"updated_at"`
+		LastActiveAt *int64 `json:"last_active_at,omitempty"`
+	}{&p, millis(o.CreatedAt), millis(o.UpdatedAt), millisPtr(o.LastActiveAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (m Membership) MarshalJSON() ([]byte, error) {
+	type plain Membership
+	p := plain(m)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt int64 `json:"created_at"`
+		UpdatedAt int64 `json:"updated_at"`
+	}{&p, millis(m.CreatedAt), millis(m.UpdatedAt)})
+}
+
+// MarshalJSON encodes the wire shape (Unix-millisecond instants).
+func (inv Invitation) MarshalJSON() ([]byte, error) {
+	type plain Invitation
+	p := plain(inv)
+	return json.Marshal(&struct {
+		*plain
+		ExpiresAt *int64 `json:"expires_at"`
+		CreatedAt int64  `json:"created_at"`
+		UpdatedAt int64  `json:"updated_at"`
+	}{&p, millisPtr(inv.ExpiresAt), millis(inv.CreatedAt), millis(inv.UpdatedAt)})
 }

@@ -285,10 +285,10 @@ func TestDecodeOtherResources(t *testing.T) {
 		usd := billing.Money{Amount: 1000, AmountFormatted: "10.00", Currency: "USD", CurrencySymbol: "$"}
 		want := &billing.Subscription{
 			Object: "commerce_subscription", ID: "csub_1", InstanceID: "ins_1", Status: "active", PayerID: "cpayer_1",
-			CreatedAt: 1, UpdatedAt: 2, ActiveAt: clerk.Ptr[int64](3),
+			CreatedAt: ms(1), UpdatedAt: ms(2), ActiveAt: msp(3),
 			SubscriptionItems: []billing.SubscriptionItem{{
 				Object: "commerce_subscription_item", ID: "csi_1", InstanceID: "ins_1", Status: "active",
-				PlanID: clerk.Ptr("cplan_1"), PlanPeriod: "month", PayerID: "cpayer_1", PeriodStart: 4, PeriodEnd: clerk.Ptr[int64](5),
+				PlanID: clerk.Ptr("cplan_1"), PlanPeriod: "month", PayerID: "cpayer_1", PeriodStart: ms(4), PeriodEnd: msp(5),
 				Plan: &billing.Plan{
 					//lint:ignore SA1019 the deprecated product_id must still decode
 					Object: "commerce_plan", ID: "cplan_1", Name: "Pro", Slug: "pro", ProductID: "prod_1", Fee: &usd,
@@ -296,7 +296,7 @@ func TestDecodeOtherResources(t *testing.T) {
 				},
 				Seats: &billing.Seats{Quantity: clerk.Ptr[int64](1)},
 			}},
-			NextPayment:          &billing.NextPayment{Date: 6, Amount: usd},
+			NextPayment:          &billing.NextPayment{Date: ms(6), Amount: usd},
 			EligibleForFreeTrial: clerk.Ptr(false),
 		}
 		if diff := cmp.Diff(want, sub, cmp.Comparer(jsonEqual)); diff != "" {

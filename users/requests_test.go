@@ -436,8 +436,8 @@ func TestRequestShape(t *testing.T) {
 			reply: `{"object":"commerce_credit_ledger","id":"ccl_1","payer_id":"cpayer_1","amount":{"amount":500,"amount_formatted":"5.00","currency":"USD","currency_symbol":"$"},"source_type":"grant","source_id":"g_1","created_at":"2026-05-12T10:00:00Z"}`,
 			call: func(ctx context.Context, c *clerk.Client) error {
 				_, err := c.Users.AdjustBillingCreditBalance(ctx, "user_1", &billing.AdjustCreditBalanceParams{
-					Amount: 500, Action: billing.CreditIncrease, Currency: clerk.Ptr("USD"),
-					IdempotencyKey: "grant-42", Note: clerk.Ptr("welcome"),
+					Amount: 500, Action: billing.CreditIncrease, Currency: "USD",
+					IdempotencyKey: "grant-42", Note: "welcome",
 				})
 				return err
 			},

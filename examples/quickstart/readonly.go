@@ -86,8 +86,8 @@ func userLabel(u *users.User) string {
 
 func listOrganizations(ctx context.Context, p *printer, c *clerk.Client) error {
 	page, err := c.Organizations.List(ctx, &organizations.ListParams{
-		IncludeMembersCount: clerk.Ptr(true),
-		Limit:               clerk.Ptr(listPreview),
+		IncludeMembersCount: true,
+		Limit:               listPreview,
 	})
 	if err != nil {
 		return err

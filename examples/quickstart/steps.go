@@ -145,7 +145,7 @@ func (t *fakeTour) typedMetadata(ctx context.Context) error {
 func (t *fakeTour) createOrganization(ctx context.Context) error {
 	org, err := t.c.Organizations.Create(ctx, &organizations.CreateParams{
 		Name:      "Acme",
-		CreatedBy: clerk.Ptr(t.ada.ID), // ada becomes its first admin
+		CreatedBy: t.ada.ID, // ada becomes its first admin
 	})
 	if err != nil {
 		return err
@@ -172,8 +172,8 @@ func (t *fakeTour) addMember(ctx context.Context) error {
 func (t *fakeTour) listMembers(ctx context.Context) error {
 	t.p.step("Members of %s, walked with `for m, err := range c.Organizations.AllMemberships(...)` (page size 1):", t.org.Name)
 	params := &organizations.ListMembershipsParams{
-		OrderBy: clerk.Ptr("created_at"),
-		Limit:   clerk.Ptr(1),
+		OrderBy: "created_at",
+		Limit:   1,
 	}
 	n := 0
 	for m, err := range t.c.Organizations.AllMemberships(ctx, t.org.ID, params) {

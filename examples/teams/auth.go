@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerkhttp"
 	"github.com/clerkgo/clerk/jwt"
 	"github.com/clerkgo/clerk/organizations"
@@ -65,7 +64,7 @@ func (s *server) activeMember(ctx context.Context, c *jwt.Claims, userID string)
 	}
 	page, err := s.orgs.ListMemberships(ctx, c.OrgID, &organizations.ListMembershipsParams{
 		UserIDs: []string{userID},
-		Limit:   clerk.Ptr(1),
+		Limit:   1,
 	})
 	if err != nil {
 		return false, err

@@ -123,8 +123,8 @@ func (s *server) listMembers(w http.ResponseWriter, r *http.Request, c *jwt.Clai
 	params := &organizations.ListMembershipsParams{
 		// Oldest first: members who join during the walk land on the
 		// last page instead of shifting the offsets of the pages to come.
-		OrderBy: clerk.Ptr("created_at"),
-		Limit:   clerk.Ptr(s.pageSize),
+		OrderBy: "created_at",
+		Limit:   s.pageSize,
 	}
 	rc := http.NewResponseController(w)
 	started := false
@@ -168,7 +168,7 @@ func (s *server) listMembers(w http.ResponseWriter, r *http.Request, c *jwt.Clai
 
 // toMember keeps the public parts of a membership.
 func toMember(m *organizations.Membership) member {
-	out := member{Role: m.Role, JoinedAt: m.CreatedAt}
+	out := member{Role: m.Role, JoinedAt: m.CreatedAt.UnixMilli()}
 	if u := m.PublicUserData; u != nil {
 		out.UserID = u.UserID
 		out.Identifier = deref(u.Identifier)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
 	"github.com/clerkgo/clerk/organizations"
 )
@@ -340,10 +341,10 @@ type failingMemberships struct {
 }
 
 // AllMemberships yields n members of the real walk, then an error.
-func (f failingMemberships) AllMemberships(ctx context.Context, orgID string, p *organizations.ListMembershipsParams) iter.Seq2[*organizations.Membership, error] {
+func (f failingMemberships) AllMemberships(ctx context.Context, orgID string, p *organizations.ListMembershipsParams, opts ...clerk.RequestOption) iter.Seq2[*organizations.Membership, error] {
 	return func(yield func(*organizations.Membership, error) bool) {
 		i := 0
-		for m, err := range f.API.AllMemberships(ctx, orgID, p) {
+		for m, err := range f.API.AllMemberships(ctx, orgID, p, opts...) {
 			if i == f.n {
 				yield(nil, errors.New("page 2 failed"))
 				return

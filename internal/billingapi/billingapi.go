@@ -14,8 +14,8 @@ import (
 )
 
 // Each call takes the owner's spec path template, with one placeholder
-// (e.g. "/users/{user_id}/billing/credits"), the owner's ID, and the
-// caller's request options.
+// (e.g. "/users/{user_id}/billing/credits"), the owner's ID and the
+// caller's request options, passed through to the request.
 
 // Subscription gets the owner's subscription.
 func Subscription(ctx context.Context, b *transport.Backend, template, ownerID string, opts ...core.RequestOption) (*billing.Subscription, error) {
@@ -27,10 +27,10 @@ func CreditBalance(ctx context.Context, b *transport.Backend, template, ownerID 
 	return get[billing.CreditBalance](ctx, b, template, ownerID, opts)
 }
 
-// AdjustCredits validates params before any request, then posts the
+// AdjustCreditBalance validates params before any request, then posts the
 // adjustment. The required idempotency key makes a replay return the
 // original ledger entry, so unlike other POSTs it is replay-safe.
-func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams, opts ...core.RequestOption) (*billing.CreditLedgerEntry, error) {
+func AdjustCreditBalance(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams, opts ...core.RequestOption) (*billing.CreditLedgerEntry, error) {
 	path, err := transport.Path(template, ownerID)
 	if err != nil {
 		return nil, err
@@ -44,6 +44,12 @@ func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID 
 		return nil, err
 	}
 	return out, nil
+}
+
+// AdjustCredits is AdjustCreditBalance under its former name, kept only
+// so that callers not yet moved keep compiling; delete it once unused.
+func AdjustCredits(ctx context.Context, b *transport.Backend, template, ownerID string, params *billing.AdjustCreditBalanceParams, opts ...core.RequestOption) (*billing.CreditLedgerEntry, error) {
+	return AdjustCreditBalance(ctx, b, template, ownerID, params, opts...)
 }
 
 func validate(p *billing.AdjustCreditBalanceParams) error {

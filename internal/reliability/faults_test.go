@@ -296,7 +296,7 @@ func (run *faultRun) do(t *testing.T, c *clerk.Client, w, i int, k opKind, banne
 			run.mu.Unlock()
 		}
 	case opGetOrganization:
-		_, err = c.Organizations.Get(ctx, "org_acme", nil)
+		_, err = c.Organizations.Get(ctx, "org_acme")
 	case opBanUnban:
 		var u *users.User
 		if *banned {

@@ -83,16 +83,16 @@ var decoders = []decoder{
 		clerk.DecodeMetadata[anyObject](u.UnsafeMetadata)
 	})},
 	{"organizations.Organization", roundTrip(func(o *organizations.Organization) {
-		organizations.PublicMetadata[anyObject](o)
-		organizations.PrivateMetadata[anyObject](o)
+		clerk.DecodeMetadata[anyObject](o.PublicMetadata)
+		clerk.DecodeMetadata[anyObject](o.PrivateMetadata)
 	})},
 	{"organizations.Membership", roundTrip(func(m *organizations.Membership) {
-		organizations.MembershipPublicMetadata[anyObject](m)
-		organizations.MembershipPrivateMetadata[anyObject](m)
+		clerk.DecodeMetadata[anyObject](m.PublicMetadata)
+		clerk.DecodeMetadata[anyObject](m.PrivateMetadata)
 	})},
 	{"organizations.Invitation", roundTrip(func(inv *organizations.Invitation) {
-		organizations.InvitationPublicMetadata[anyObject](inv)
-		organizations.InvitationPrivateMetadata[anyObject](inv)
+		clerk.DecodeMetadata[anyObject](inv.PublicMetadata)
+		clerk.DecodeMetadata[anyObject](inv.PrivateMetadata)
 	})},
 	{"invitations.Invitation", roundTrip(func(inv *invitations.Invitation) {
 		invitations.PublicMetadata[anyObject](inv)

@@ -107,11 +107,11 @@ func TestLimits(t *testing.T) {
 		{
 			name: "logo of exactly 10 MiB is sent whole", body: org, sent: true,
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Organizations.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: bytes.NewReader(image(organizations.MaxLogoBytes))})
+				_, err := c.Organizations.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: bytes.NewReader(image(organizations.MaxLogoSize))})
 				return err
 			},
 			want: func(t *testing.T, rec *recorder, err error) {
-				if _, _, size := rec.seen(); size != organizations.MaxLogoBytes || err != nil {
+				if _, _, size := rec.seen(); size != organizations.MaxLogoSize || err != nil {
 					t.Errorf("server got a %d-byte file, err %v", size, err)
 				}
 			},
@@ -119,7 +119,7 @@ func TestLimits(t *testing.T) {
 		{
 			name: "logo one byte over 10 MiB", body: org, wantIn: "larger than",
 			call: func(ctx context.Context, c *clerk.Client) error {
-				_, err := c.Organizations.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: bytes.NewReader(image(organizations.MaxLogoBytes + 1))})
+				_, err := c.Organizations.UploadLogo(ctx, "org_1", &organizations.UploadLogoParams{File: bytes.NewReader(image(organizations.MaxLogoSize + 1))})
 				return err
 			},
 		},
