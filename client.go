@@ -21,6 +21,7 @@ import (
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/sessions"
 	"github.com/clerkgo/clerk/users"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 // Client is the entry point to the Backend API. It is safe for concurrent
@@ -41,6 +42,9 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+	// Webhooks manages the instance's Svix application (the webhooks
+	// package also verifies and decodes deliveries).
+	Webhooks *webhooks.Service
 
 	backend *transport.Backend
 }
@@ -78,6 +82,7 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		Sessions:      sessions.New(b),
 		Bans:          bans.New(b),
 		JWKS:          jwks.New(b),
+		Webhooks:      webhooks.New(b),
 		backend:       b,
 	}, nil
 }

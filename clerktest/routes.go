@@ -27,7 +27,7 @@ func (s *Server) buildMux() {
 	m := http.NewServeMux()
 	for _, table := range routeTables() {
 		for pattern, fn := range table {
-			m.Handle(pattern, s.wrap(fn))
+			m.Handle(pattern, s.wrap(s.withWebhooks(pattern, fn)))
 		}
 	}
 	s.mux = m
@@ -39,6 +39,7 @@ func (s *Server) buildMux() {
 func routeTables() []map[string]op {
 	return []map[string]op{
 		baseRoutes(),
+		webhookRoutes(),
 	}
 }
 
@@ -56,6 +57,10 @@ func (s *Server) wrap(fn op) http.Handler {
 			b, err = json.Marshal(res)
 		}
 		s.mu.Unlock()
+		if _, ok := res.(noContent); ok && apiErr == nil {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		switch {
 		case apiErr != nil:
 			writeError(w, traceID, apiErr)

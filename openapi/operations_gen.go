@@ -98,5 +98,8 @@ func Operations() []Operation {
 		{Service: "JWKS", Method: "Get", HTTPMethod: "GET", Path: "/jwks", OperationID: "GetJWKS"},
 		{Service: "JWKS", Method: "Key", HTTPMethod: "GET", Path: "/jwks", OperationID: "GetJWKS"},
 		{Service: "JWKS", Method: "Refresh", HTTPMethod: "GET", Path: "/jwks", OperationID: "GetJWKS"},
+		{Service: "Webhooks", Method: "CreateSvixApp", HTTPMethod: "POST", Path: "/webhooks/svix", OperationID: "CreateSvixApp"},
+		{Service: "Webhooks", Method: "DeleteSvixApp", HTTPMethod: "DELETE", Path: "/webhooks/svix", OperationID: "DeleteSvixApp"},
+		{Service: "Webhooks", Method: "GenerateSvixAuthURL", HTTPMethod: "POST", Path: "/webhooks/svix_url", OperationID: "GenerateSvixAuthURL"},
 	}
 }

@@ -23,6 +23,7 @@ func Tags() []string {
 		"Sessions",
 		"Allow-list / Block-list",
 		"JWKS",
+		"Webhooks",
 	}
 }
 

@@ -1,0 +1,377 @@
+package webhooks
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The header names of a delivery. Clerk sends the svix-* names; the
+// Standard Webhooks names (webhook-*) carry the same values and are
+// accepted when svix-id is absent.
+const (
+	HeaderID        = "svix-id"
+	HeaderTimestamp = "svix-timestamp"
+	HeaderSignature = "svix-signature"
+
+	HeaderWebhookID        = "webhook-id"
+	HeaderWebhookTimestamp = "webhook-timestamp"
+	HeaderWebhookSignature = "webhook-signature"
+)
+
+// Defaults of a Verifier.
+const (
+	// DefaultTolerance is how far svix-timestamp may be from the
+	// verifier's clock, in either direction.
+	DefaultTolerance = 5 * time.Minute
+	// DefaultMaxBodySize caps the body VerifyRequest reads and Verify
+	// accepts. Clerk's events are a few kilobytes; a user with many
+	// identifications and large metadata stays far below this.
+	DefaultMaxBodySize = 1 << 20
+)
+
+// Limits on header lengths: genuine values are far shorter, and an error
+// carries the message id.
+const (
+	maxIDLen        = 256
+	maxSignatureLen = 16 << 10
+)
+
+// SecretPrefix starts the signing secrets the Clerk dashboard shows.
+const SecretPrefix = "whsec_"
+
+// Verifier checks that a delivery was signed by Clerk (through Svix) with
+// one of its secrets, within the timestamp tolerance. It is safe for
+// concurrent use; build one at startup and share it.
+type Verifier struct {
+	keys      []*key
+	tolerance time.Duration
+	now       func() time.Time
+	maxBody   int64
+}
+
+// key is one decoded secret with a pool of ready HMACs (hmac.New costs two
+// SHA-256 blocks of key setup; Reset keeps them).
+type key struct {
+	raw  []byte
+	pool sync.Pool // of *macState
+}
+
+// macState is a keyed HMAC with a scratch buffer for "{id}.{timestamp}.",
+// reused so that a verification does not allocate.
+type macState struct {
+	h   hash.Hash
+	buf []byte
+	sum [sha256.Size]byte
+}
+
+func newKey(raw []byte) *key {
+	k := &key{raw: raw}
+	k.pool.New = func() any { return &macState{h: hmac.New(sha256.New, k.raw), buf: make([]byte, 0, 64)} }
+	return k
+}
+
+// mac computes the signature of id, ts and body under k.
+func (k *key) mac(id, ts string, body []byte) [sha256.Size]byte {
+	m := k.pool.Get().(*macState)
+	m.h.Reset()
+	m.buf = append(append(append(append(m.buf[:0], id...), '.'), ts...), '.')
+	m.h.Write(m.buf)
+	m.h.Write(body)
+	out := [sha256.Size]byte(m.h.Sum(m.sum[:0]))
+	k.pool.Put(m)
+	return out
+}
+
+// Option configures a Verifier.
+type Option func(*Verifier)
+
+// WithTolerance sets how far svix-timestamp may be from the clock, in
+// either direction (default DefaultTolerance). Zero or negative keeps the
+// default.
+func WithTolerance(d time.Duration) Option {
+	return func(v *Verifier) {
+		if d > 0 {
+			v.tolerance = d
+		}
+	}
+}
+
+// WithClock sets the clock the timestamp is compared with (default
+// time.Now); tests inject a fixed one.
+func WithClock(now func() time.Time) Option {
+	return func(v *Verifier) {
+		if now != nil {
+			v.now = now
+		}
+	}
+}
+
+// WithMaxBodySize caps the body in bytes (default DefaultMaxBodySize).
+// Zero or negative keeps the default.
+func WithMaxBodySize(n int64) Option {
+	return func(v *Verifier) {
+		if n > 0 {
+			v.maxBody = n
+		}
+	}
+}
+
+// NewVerifier returns a Verifier that accepts a delivery signed with any
+// of secrets. Give both the old and the new secret while rotating: Clerk
+// signs with both for a day after a rotation, and either one matching is
+// enough. Each secret is the dashboard's "whsec_..." value (the prefix is
+// optional). It fails with ErrInvalidSecret when there is no secret or one
+// is not base64.
+func NewVerifier(secrets []string, opts ...Option) (*Verifier, error) {
+	if len(secrets) == 0 {
+		return nil, fmt.Errorf("%w: no secret given", ErrInvalidSecret)
+	}
+	v := &Verifier{tolerance: DefaultTolerance, now: time.Now, maxBody: DefaultMaxBodySize}
+	for i, s := range secrets {
+		raw, err := DecodeSecret(s)
+		if err != nil {
+			return nil, fmt.Errorf("secret %d: %w", i, err)
+		}
+		v.keys = append(v.keys, newKey(raw))
+	}
+	for _, o := range opts {
+		if o != nil {
+			o(v)
+		}
+	}
+	return v, nil
+}
+
+// DecodeSecret returns the HMAC key of a signing secret: the base64
+// decoding of what follows the optional "whsec_" prefix. The error matches
+// ErrInvalidSecret and never contains the secret.
+func DecodeSecret(secret string) ([]byte, error) {
+	s := strings.TrimPrefix(strings.TrimSpace(secret), SecretPrefix)
+	if s == "" {
+		return nil, fmt.Errorf("%w: empty", ErrInvalidSecret)
+	}
+	raw, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		// Some tools strip the padding.
+		if raw, err = base64.RawStdEncoding.DecodeString(s); err != nil {
+			return nil, fmt.Errorf("%w: not base64 after the %q prefix", ErrInvalidSecret, SecretPrefix)
+		}
+	}
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("%w: empty", ErrInvalidSecret)
+	}
+	return raw, nil
+}
+
+// Headers are the three signature headers of one delivery.
+type Headers struct {
+	ID        string
+	Timestamp string
+	Signature string
+}
+
+// HeadersFrom reads the svix-* headers of h, or the webhook-* ones when
+// svix-id is absent.
+func HeadersFrom(h http.Header) Headers {
+	if id := h.Get(HeaderID); id != "" {
+		return Headers{ID: id, Timestamp: h.Get(HeaderTimestamp), Signature: h.Get(HeaderSignature)}
+	}
+	return Headers{ID: h.Get(HeaderWebhookID), Timestamp: h.Get(HeaderWebhookTimestamp), Signature: h.Get(HeaderWebhookSignature)}
+}
+
+// Verify checks a delivery: body must be the request body exactly as
+// received (never re-encoded JSON), h its headers. It returns nil when a
+// v1 signature of "{id}.{timestamp}.{body}" matches one of the secrets and
+// the timestamp is within the tolerance; otherwise a *VerificationError.
+func (v *Verifier) Verify(body []byte, h http.Header) error {
+	return v.VerifyHeaders(body, HeadersFrom(h))
+}
+
+// VerifyHeaders is Verify with the headers already read (for frameworks
+// that do not expose an http.Header).
+//
+// The signature is checked before the timestamp, so ErrTooOld and ErrTooNew
+// are only reported for deliveries Clerk did sign.
+func (v *Verifier) VerifyHeaders(body []byte, h Headers) error {
+	if v == nil || len(v.keys) == 0 {
+		return refuse(ErrInvalidSignature, "")
+	}
+	if h.ID == "" || h.Timestamp == "" || h.Signature == "" {
+		return refuse(ErrMissingHeaders, "")
+	}
+	if len(h.ID) > maxIDLen || len(h.Signature) > maxSignatureLen {
+		return refuse(ErrMalformedHeaders, "")
+	}
+	if int64(len(body)) > v.maxBody {
+		return refuse(ErrBodyTooLarge, h.ID)
+	}
+	ts, ok := parseTimestamp(h.Timestamp)
+	if !ok {
+		return refuse(ErrMalformedHeaders, h.ID)
+	}
+	if !v.signed(h, body) {
+		return refuse(ErrInvalidSignature, h.ID)
+	}
+	now := v.now().Unix()
+	tol := int64(v.tolerance / time.Second)
+	switch {
+	case now-ts > tol:
+		return refuse(ErrTooOld, h.ID)
+	case ts-now > tol:
+		return refuse(ErrTooNew, h.ID)
+	}
+	return nil
+}
+
+// parseTimestamp reads whole Unix seconds: digits only, no sign, no
+// fraction, no spaces.
+func parseTimestamp(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
+
+// signed reports whether any v1 entry of the signature header is the HMAC
+// of the signed content under any key. Entries of other versions and
+// malformed entries are skipped; comparisons are constant-time.
+func (v *Verifier) signed(h Headers, body []byte) bool {
+	// Collect the v1 signatures first (at most a few), decoding each into
+	// a fixed array: no allocation for the usual one or two entries.
+	var stack [4][sha256.Size]byte
+	sigs := stack[:0]
+	for entry := range strings.FieldsSeq(h.Signature) {
+		sig, ok := decodeV1(entry)
+		if ok {
+			sigs = append(sigs, sig)
+		}
+	}
+	if len(sigs) == 0 {
+		return false
+	}
+	found := false
+	for _, k := range v.keys {
+		sum := k.mac(h.ID, h.Timestamp, body)
+		for i := range sigs {
+			// Every entry is compared, match or not, so the time taken
+			// does not depend on which entry matched.
+			if hmac.Equal(sum[:], sigs[i][:]) {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// decodeV1 decodes one "v1,<base64>" entry holding a 32-byte MAC
+// (44 characters of standard, padded base64), without allocating.
+func decodeV1(entry string) ([sha256.Size]byte, bool) {
+	var out [sha256.Size]byte
+	b64, ok := strings.CutPrefix(entry, "v1,")
+	if !ok || len(b64) != 44 || b64[43] != '=' {
+		return out, false
+	}
+	// 43 symbols carry 258 bits: the 32 bytes and 2 bits that must be zero.
+	var acc uint32
+	var bits uint
+	n := 0
+	for i := 0; i < 43; i++ {
+		d := b64val(b64[i])
+		if d == 0xff {
+			return out, false
+		}
+		acc = acc<<6 | uint32(d)
+		bits += 6
+		if bits >= 8 {
+			bits -= 8
+			out[n] = byte(acc >> bits)
+			n++
+			acc &= 1<<bits - 1
+		}
+	}
+	return out, n == sha256.Size && acc == 0
+}
+
+// b64val returns the value of a standard base64 symbol, 0xff for
+// anything else.
+func b64val(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A'
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26
+	case c >= '0' && c <= '9':
+		return c - '0' + 52
+	case c == '+':
+		return 62
+	case c == '/':
+		return 63
+	}
+	return 0xff
+}
+
+// Sign returns a signature header value ("v1,<base64>" entries separated
+// by spaces, one per secret) for id, timestamp and body. Tests use it to
+// build deliveries; Clerk signs the real ones.
+func (v *Verifier) Sign(id string, timestamp time.Time, body []byte) string {
+	ts := strconv.FormatInt(timestamp.Unix(), 10)
+	var b strings.Builder
+	for i, k := range v.keys {
+		sum := k.mac(id, ts, body)
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("v1,")
+		b.WriteString(base64.StdEncoding.EncodeToString(sum[:]))
+	}
+	return b.String()
+}
+
+// VerifyRequest reads r's body (at most the verifier's cap plus one byte)
+// and verifies it against r's headers. It returns the body, which is what
+// ParseEvent decodes. A body over the cap is ErrBodyTooLarge; a read
+// failure is returned as is (it is not a *VerificationError).
+func (v *Verifier) VerifyRequest(r *http.Request) ([]byte, error) {
+	if r == nil || r.Body == nil {
+		return nil, refuse(ErrMissingHeaders, "")
+	}
+	h := HeadersFrom(r.Header)
+	if r.ContentLength > v.maxBody {
+		return nil, refuse(ErrBodyTooLarge, truncID(h.ID))
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, v.maxBody+1))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, refuse(ErrBodyTooLarge, truncID(h.ID))
+		}
+		return nil, fmt.Errorf("webhooks: reading the body: %w", err)
+	}
+	if err := v.VerifyHeaders(body, h); err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
+func truncID(id string) string {
+	if len(id) > maxIDLen {
+		return ""
+	}
+	return id
+}
