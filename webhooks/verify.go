@@ -2,6 +2,7 @@ package webhooks
 
 import (
 	"crypto/hmac"
+	"crypto/subtle"
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
@@ -181,12 +182,29 @@ type Headers struct {
 }
 
 // HeadersFrom reads the svix-* headers of h, or the webhook-* ones when
-// svix-id is absent.
+// svix-id is absent. (It looks the canonical names up directly:
+// http.Header.Get would allocate to canonicalise the lower-case names.)
 func HeadersFrom(h http.Header) Headers {
-	if id := h.Get(HeaderID); id != "" {
-		return Headers{ID: id, Timestamp: h.Get(HeaderTimestamp), Signature: h.Get(HeaderSignature)}
+	if id := first(h, "Svix-Id", HeaderID); id != "" {
+		return Headers{ID: id, Timestamp: first(h, "Svix-Timestamp", HeaderTimestamp), Signature: first(h, "Svix-Signature", HeaderSignature)}
 	}
-	return Headers{ID: h.Get(HeaderWebhookID), Timestamp: h.Get(HeaderWebhookTimestamp), Signature: h.Get(HeaderWebhookSignature)}
+	return Headers{
+		ID:        first(h, "Webhook-Id", HeaderWebhookID),
+		Timestamp: first(h, "Webhook-Timestamp", HeaderWebhookTimestamp),
+		Signature: first(h, "Webhook-Signature", HeaderWebhookSignature),
+	}
+}
+
+// first returns the first value of a header under its canonical name, or
+// under its lower-case name for maps built by hand.
+func first(h http.Header, canonical, lower string) string {
+	if v := h[canonical]; len(v) > 0 {
+		return v[0]
+	}
+	if v := h[lower]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // Verify checks a delivery: body must be the request body exactly as
@@ -248,30 +266,31 @@ func parseTimestamp(s string) (int64, bool) {
 	return n, err == nil
 }
 
+// sigLen is the length of a v1 signature: 32 bytes in padded base64.
+const sigLen = 44
+
 // signed reports whether any v1 entry of the signature header is the HMAC
-// of the signed content under any key. Entries of other versions and
-// malformed entries are skipped; comparisons are constant-time.
+// of the signed content under any key. The MAC is encoded and compared
+// with each entry in constant time (as Svix's own libraries compare, in
+// the encoded form); entries of other versions and malformed entries are
+// skipped.
 func (v *Verifier) signed(h Headers, body []byte) bool {
-	// Collect the v1 signatures first (at most a few), decoding each into
-	// a fixed array: no allocation for the usual one or two entries.
-	var stack [4][sha256.Size]byte
-	sigs := stack[:0]
-	for entry := range strings.FieldsSeq(h.Signature) {
-		sig, ok := decodeV1(entry)
-		if ok {
-			sigs = append(sigs, sig)
-		}
-	}
-	if len(sigs) == 0 {
-		return false
-	}
 	found := false
+	var enc [sigLen]byte
 	for _, k := range v.keys {
 		sum := k.mac(h.ID, h.Timestamp, body)
-		for i := range sigs {
-			// Every entry is compared, match or not, so the time taken
-			// does not depend on which entry matched.
-			if hmac.Equal(sum[:], sigs[i][:]) {
+		base64.StdEncoding.Encode(enc[:], sum[:])
+		// Entries are separated by spaces. Every entry is compared, match
+		// or not, so the time taken does not depend on which one matched.
+		rest := h.Signature
+		for rest != "" {
+			entry := rest
+			if i := strings.IndexByte(rest, ' '); i >= 0 {
+				entry, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			if len(entry) == len("v1,")+sigLen && entry[:3] == "v1," && equalSig(&enc, entry[3:]) {
 				found = true
 			}
 		}
@@ -279,51 +298,17 @@ func (v *Verifier) signed(h Headers, body []byte) bool {
 	return found
 }
 
-// decodeV1 decodes one "v1,<base64>" entry holding a 32-byte MAC
-// (44 characters of standard, padded base64), without allocating.
-func decodeV1(entry string) ([sha256.Size]byte, bool) {
-	var out [sha256.Size]byte
-	b64, ok := strings.CutPrefix(entry, "v1,")
-	if !ok || len(b64) != 44 || b64[43] != '=' {
-		return out, false
+// equalSig compares an encoded signature in constant time (for a given
+// length).
+func equalSig(want *[sigLen]byte, got string) bool {
+	if len(got) != sigLen {
+		return false
 	}
-	// 43 symbols carry 258 bits: the 32 bytes and 2 bits that must be zero.
-	var acc uint32
-	var bits uint
-	n := 0
-	for i := 0; i < 43; i++ {
-		d := b64val(b64[i])
-		if d == 0xff {
-			return out, false
-		}
-		acc = acc<<6 | uint32(d)
-		bits += 6
-		if bits >= 8 {
-			bits -= 8
-			out[n] = byte(acc >> bits)
-			n++
-			acc &= 1<<bits - 1
-		}
+	var diff byte
+	for i := range sigLen {
+		diff |= want[i] ^ got[i]
 	}
-	return out, n == sha256.Size && acc == 0
-}
-
-// b64val returns the value of a standard base64 symbol, 0xff for
-// anything else.
-func b64val(c byte) byte {
-	switch {
-	case c >= 'A' && c <= 'Z':
-		return c - 'A'
-	case c >= 'a' && c <= 'z':
-		return c - 'a' + 26
-	case c >= '0' && c <= '9':
-		return c - '0' + 52
-	case c == '+':
-		return 62
-	case c == '/':
-		return 63
-	}
-	return 0xff
+	return subtle.ConstantTimeByteEq(diff, 0) == 1
 }
 
 // Sign returns a signature header value ("v1,<base64>" entries separated

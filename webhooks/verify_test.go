@@ -216,3 +216,17 @@ func TestVerifyZeroAllocs(t *testing.T) {
 		t.Fatalf("VerifyHeaders allocates %v times per call", n)
 	}
 }
+
+func TestVerifyHeaderZeroAllocs(t *testing.T) {
+	v := newVerifier(t, vecTime, vecSecret)
+	h := headers(vecID, vecTS, vecSig)
+	body := []byte(vecBody)
+	if n := testing.AllocsPerRun(100, func() { _ = v.Verify(body, h) }); n != 0 {
+		t.Fatalf("Verify allocates %v times per call", n)
+	}
+	// A hand-built map with lower-case keys is read too.
+	raw := http.Header{"svix-id": {vecID}, "svix-timestamp": {vecTS}, "svix-signature": {vecSig}}
+	if err := v.Verify(body, raw); err != nil {
+		t.Fatal(err)
+	}
+}
