@@ -80,6 +80,7 @@ type webhookHub struct {
 	once    sync.Once
 	secret  string
 	key     []byte
+	oldKey  []byte // the previous secret's key after a rotation
 	mu      sync.Mutex
 	targets []webhookTarget
 	queue   []*webhookMessage
@@ -142,7 +143,29 @@ func (s *Server) hub() *webhookHub {
 
 // WebhookSecret is the secret deliveries are signed with: give it to the
 // receiver's verifier (webhooks.NewVerifier).
-func (s *Server) WebhookSecret() string { return s.hub().secret }
+func (s *Server) WebhookSecret() string {
+	h := s.hub()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.secret
+}
+
+// RotateWebhookSecret replaces the signing secret with a new random one
+// and returns it. Like Clerk during the day after a rotation, the fake
+// then signs every delivery with both the new and the previous secret (two
+// v1 entries), so a receiver that knows either one accepts it; a further
+// rotation forgets the oldest.
+func (s *Server) RotateWebhookSecret() string {
+	h := s.hub()
+	raw := make([]byte, 24)
+	_, _ = rand.Read(raw)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.oldKey = h.key
+	h.secret = "whsec_" + base64.StdEncoding.EncodeToString(raw)
+	h.key = raw
+	return h.secret
+}
 
 // AddWebhookEndpoint delivers the events that happen from now on to url
 // (POST). It fails the test (or returns an error outside tests) for a URL
@@ -304,7 +327,13 @@ func (s *Server) deliver(m *webhookMessage, t webhookTarget) WebhookDelivery {
 	header.Set("User-Agent", "Svix-Webhooks/1.0 (clerktest)")
 	header.Set("svix-id", m.id)
 	header.Set("svix-timestamp", ts)
-	header.Set("svix-signature", signWebhook(h.key, m.id, ts, m.body))
+	h.mu.Lock()
+	sig := signWebhook(h.key, m.id, ts, m.body)
+	if h.oldKey != nil {
+		sig += " " + signWebhook(h.oldKey, m.id, ts, m.body)
+	}
+	h.mu.Unlock()
+	header.Set("svix-signature", sig)
 	d := WebhookDelivery{MessageID: m.id, Type: m.typ, Endpoint: t.name, Header: header, Body: m.body}
 	h.mu.Lock()
 	for _, prev := range h.log {

@@ -291,3 +291,35 @@ func TestSvixAppRoutes(t *testing.T) {
 		t.Fatalf("second delete: %v", err)
 	}
 }
+
+// After a rotation, deliveries carry both signatures: a receiver with the
+// old secret, the new one, or both accepts them.
+func TestRotateWebhookSecret(t *testing.T) {
+	t.Parallel()
+	srv := clerktest.NewServer(t)
+	srv.AddWebhookHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	old := srv.WebhookSecret()
+	fresh := srv.RotateWebhookSecret()
+	if fresh == old || srv.WebhookSecret() != fresh {
+		t.Fatalf("rotation: old %q, new %q, now %q", old, fresh, srv.WebhookSecret())
+	}
+	ds, err := srv.SendWebhook(context.Background(), "user.updated", map[string]any{"id": "user_1"})
+	if err != nil || len(ds) != 1 {
+		t.Fatal(ds, err)
+	}
+	for _, secrets := range [][]string{{old}, {fresh}, {old, fresh}} {
+		v, err := webhooks.NewVerifier(secrets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Verify(ds[0].Body, ds[0].Header); err != nil {
+			t.Errorf("secrets %v: %v", secrets, err)
+		}
+	}
+	srv.RotateWebhookSecret()
+	ds, _ = srv.SendWebhook(context.Background(), "user.updated", map[string]any{"id": "user_1"})
+	v, _ := webhooks.NewVerifier([]string{old})
+	if err := v.Verify(ds[0].Body, ds[0].Header); !errors.Is(err, webhooks.ErrInvalidSignature) {
+		t.Errorf("the secret of two rotations ago still verifies: %v", err)
+	}
+}

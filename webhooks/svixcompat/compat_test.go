@@ -122,3 +122,26 @@ func TestSvixSignedVerifiesWithOurs(t *testing.T) {
 		t.Errorf("ours accepted another secret's signature: %v", err)
 	}
 }
+
+// After a rotation the fake signs with both secrets; Svix accepts the
+// delivery with either, as it accepts Clerk's.
+func TestRotatedFakeVerifiesWithSvix(t *testing.T) {
+	t.Parallel()
+	srv := clerktest.NewServer(t)
+	srv.AddWebhookHandler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	old := srv.WebhookSecret()
+	fresh := srv.RotateWebhookSecret()
+	ds, err := srv.SendWebhook(context.Background(), "user.updated", map[string]any{"object": "user", "id": "user_1"})
+	if err != nil || len(ds) != 1 {
+		t.Fatal(ds, err)
+	}
+	for _, secret := range []string{old, fresh} {
+		wh, err := svix.NewWebhook(secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := wh.Verify(ds[0].Body, ds[0].Header); err != nil {
+			t.Errorf("svix with one of the two secrets: %v", err)
+		}
+	}
+}
