@@ -333,10 +333,17 @@ func (v *Verifier) Sign(id string, timestamp time.Time, body []byte) string {
 // ParseEvent decodes. A body over the cap is ErrBodyTooLarge; a read
 // failure is returned as is (it is not a *VerificationError).
 func (v *Verifier) VerifyRequest(r *http.Request) ([]byte, error) {
+	if v == nil || len(v.keys) == 0 {
+		return nil, refuse(ErrInvalidSignature, "")
+	}
 	if r == nil || r.Body == nil {
 		return nil, refuse(ErrMissingHeaders, "")
 	}
 	h := HeadersFrom(r.Header)
+	// Refuse an unsigned request before reading its body.
+	if h.ID == "" || h.Timestamp == "" || h.Signature == "" {
+		return nil, refuse(ErrMissingHeaders, "")
+	}
 	if r.ContentLength > v.maxBody {
 		return nil, refuse(ErrBodyTooLarge, truncID(h.ID))
 	}

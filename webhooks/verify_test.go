@@ -236,3 +236,18 @@ func TestVerifyHeaderZeroAllocs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestNilVerifierRefuses(t *testing.T) {
+	t.Parallel()
+	var v *webhooks.Verifier
+	if err := v.Verify([]byte(vecBody), headers(vecID, vecTS, vecSig)); !errors.Is(err, webhooks.ErrVerification) {
+		t.Fatalf("nil Verify = %v", err)
+	}
+	r, _ := http.NewRequest(http.MethodPost, "/", strings.NewReader(vecBody))
+	if _, err := v.VerifyRequest(r); !errors.Is(err, webhooks.ErrVerification) {
+		t.Fatalf("nil VerifyRequest = %v", err)
+	}
+	if _, err := newVerifier(t, vecTime, vecSecret).VerifyRequest(nil); !errors.Is(err, webhooks.ErrMissingHeaders) {
+		t.Fatalf("VerifyRequest(nil) = %v", err)
+	}
+}
