@@ -54,6 +54,18 @@ func (e *VerificationError) Error() string {
 // Unwrap returns the reason and ErrVerification, so errors.Is matches both.
 func (e *VerificationError) Unwrap() []error { return []error{e.Reason, ErrVerification} }
 
+// refuse builds a refusal. The message id comes from the request: it is
+// kept only when it is short printable ASCII, so a log line cannot be
+// forged with it.
 func refuse(reason error, id string) error {
+	if len(id) > maxIDLen {
+		id = ""
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] <= ' ' || id[i] >= 0x7f {
+			id = ""
+			break
+		}
+	}
 	return &VerificationError{Reason: reason, MessageID: id}
 }

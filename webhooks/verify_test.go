@@ -251,3 +251,15 @@ func TestNilVerifierRefuses(t *testing.T) {
 		t.Fatalf("VerifyRequest(nil) = %v", err)
 	}
 }
+
+func TestRefusalDropsUnprintableIDs(t *testing.T) {
+	t.Parallel()
+	v := newVerifier(t, vecTime, vecSecret)
+	for id, want := range map[string]string{vecID: vecID, "msg\nforged log line": "", "msg\x1b[31m": ""} {
+		err := v.Verify([]byte(vecBody), headers(id, vecTS, "v1,x"))
+		var ve *webhooks.VerificationError
+		if !errors.As(err, &ve) || ve.MessageID != want {
+			t.Errorf("id %q: %#v", id, err)
+		}
+	}
+}
