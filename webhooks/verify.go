@@ -345,13 +345,13 @@ func (v *Verifier) VerifyRequest(r *http.Request) ([]byte, error) {
 		return nil, refuse(ErrMissingHeaders, "")
 	}
 	if r.ContentLength > v.maxBody {
-		return nil, refuse(ErrBodyTooLarge, truncID(h.ID))
+		return nil, refuse(ErrBodyTooLarge, h.ID)
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, v.maxBody+1))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, refuse(ErrBodyTooLarge, truncID(h.ID))
+			return nil, refuse(ErrBodyTooLarge, h.ID)
 		}
 		return nil, fmt.Errorf("webhooks: reading the body: %w", err)
 	}
@@ -359,11 +359,4 @@ func (v *Verifier) VerifyRequest(r *http.Request) ([]byte, error) {
 		return nil, err
 	}
 	return body, nil
-}
-
-func truncID(id string) string {
-	if len(id) > maxIDLen {
-		return ""
-	}
-	return id
 }
