@@ -30,6 +30,7 @@ import (
 	"github.com/clerkgo/clerk/tokens"
 	"github.com/clerkgo/clerk/users"
 	"github.com/clerkgo/clerk/waitlist"
+	"github.com/clerkgo/clerk/webhooks"
 )
 
 // Client is the entry point to the Backend API. It is safe for concurrent
@@ -50,6 +51,9 @@ type Client struct {
 	// JWKS reads the instance's public keys; it is also a cached
 	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
 	JWKS *jwks.Service
+	// Webhooks manages the instance's Svix application (the webhooks
+	// package also verifies and decodes deliveries).
+	Webhooks *webhooks.Service
 
 	// OrganizationRoles manages custom organization roles and the
 	// permissions they grant.
@@ -176,6 +180,8 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		RedirectURLs:     instance.NewRedirectURLs(b),
 		JWTTemplates:     instance.NewJWTTemplates(b),
 		WaitlistEntries:  waitlist.New(b),
+
+		Webhooks: webhooks.New(b),
 
 		backend: b,
 	}, nil

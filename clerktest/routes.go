@@ -27,7 +27,7 @@ func (s *Server) buildMux() {
 	m := http.NewServeMux()
 	for _, table := range routeTables() {
 		for pattern, fn := range table {
-			m.Handle(pattern, s.wrap(fn))
+			m.Handle(pattern, s.wrap(s.withWebhooks(pattern, fn)))
 		}
 	}
 	s.mux = m
@@ -46,6 +46,7 @@ func routeTables() []map[string]op {
 		identityRoutes(),
 		instanceRoutes(),
 		extrasRoutes(),
+		webhookRoutes(),
 	}
 }
 
@@ -64,6 +65,10 @@ func (s *Server) wrap(fn op) http.Handler {
 			b, err = json.Marshal(res)
 		}
 		s.mu.Unlock()
+		if _, ok := res.(noContent); ok && apiErr == nil {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		switch {
 		case apiErr != nil:
 			writeError(w, traceID, apiErr)

@@ -38,6 +38,7 @@ type Server struct {
 	st *state
 
 	routing
+	hooks     webhookHub
 	ctl       control
 	log       requestLog
 	closeOnce sync.Once
@@ -53,6 +54,8 @@ type config struct {
 	issuer    string
 	roles     map[string][]string
 	templates map[string]map[string]any
+
+	webhookSecret string
 }
 
 // WithSecretKey sets the key the fake accepts instead of a random
@@ -150,6 +153,9 @@ func start(tb testing.TB, opts []Option) (*Server, error) {
 		closed:    make(chan struct{}),
 	}
 	s.st = newState(s.kid, cfg.roles, cfg.templates)
+	if err := s.hooks.setSecret(cfg.webhookSecret); err != nil {
+		return nil, err
+	}
 	// httptest.NewServer panics when it cannot listen; build it by hand so
 	// that failure is an error.
 	l, err := net.Listen("tcp", "127.0.0.1:0")

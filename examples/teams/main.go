@@ -11,6 +11,7 @@
 //	GET    /teams/current/members   members of the active organization, streamed; org:admin only
 //	PATCH  /users/{id}/role         set a member's application role; org:admin only
 //	POST   /users/{id}/ban          ban a member; permission org:members:manage only
+//	POST   /webhooks/clerk          Clerk's webhooks: keep a local member table in sync
 //
 // # Try it without a Clerk account
 //
@@ -29,7 +30,10 @@
 // CLERK_JWT_KEY is the instance's "PEM public key" from the dashboard's API
 // keys page: tokens are then verified with no network call at all. Without
 // it, the keys are fetched from the Backend API (GET /jwks) and cached.
-// CLERK_API_URL overrides the API's base URL.
+// CLERK_API_URL overrides the API's base URL. CLERK_WEBHOOK_SECRET (the
+// endpoint's "whsec_..." signing secret; two separated by a space during a
+// rotation) turns on POST /webhooks/clerk; in demo mode the fake delivers
+// its webhooks there.
 //
 // Flags and environment:
 //
@@ -90,6 +94,9 @@ type config struct {
 	// secretKey, apiURL and jwtKey come from CLERK_SECRET_KEY,
 	// CLERK_API_URL and CLERK_JWT_KEY, or from the fake in demo mode.
 	secretKey, apiURL, jwtKey string
+	// webhookSecrets come from CLERK_WEBHOOK_SECRET (space-separated), or
+	// from the fake in demo mode; none turns POST /webhooks/clerk off.
+	webhookSecrets []string
 }
 
 // parseConfig reads the flags in args and the environment through getenv.
@@ -114,6 +121,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		apiURL:    getenv(clerk.EnvAPIURL),
 		jwtKey:    getenv(envJWTKey),
 	}
+	if ws := strings.Fields(getenv(envWebhookSecret)); len(ws) > 0 {
+		cfg.webhookSecrets = ws
+	}
 	for o := range strings.SplitSeq(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			cfg.origins = append(cfg.origins, o)
@@ -136,8 +146,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 
 	var d *demo
+	var fake *clerktest.Server
 	if cfg.secretKey == "" {
-		fake, err := clerktest.Start()
+		fake, err = clerktest.Start()
 		if err != nil {
 			return fmt.Errorf("starting the fake Backend API: %w", err)
 		}
@@ -148,6 +159,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// From here on, the demo runs exactly as production does, with
 		// the fake's key, URL and public key in place of the instance's.
 		cfg.secretKey, cfg.apiURL, cfg.jwtKey = fake.SecretKey, fake.URL, fake.PublicKeyPEM()
+		cfg.webhookSecrets = []string{fake.WebhookSecret()}
 	}
 
 	deps, err := buildDeps(ctx, cfg, logger)
@@ -162,6 +174,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fmt.Fprintf(stdout, "teams: listening on %s (accepting tokens for %s)\n", base, strings.Join(cfg.origins, ", "))
 	if d != nil {
 		d.printCurls(stdout, base, cfg.apiURL)
+		// The fake delivers its webhooks here, as Clerk would.
+		if err := fake.AddWebhookEndpoint(base + "/webhooks/clerk"); err != nil {
+			return err
+		}
 	}
 
 	srv := &http.Server{
@@ -218,13 +234,19 @@ func buildDeps(ctx context.Context, cfg config, logger *slog.Logger) (Deps, erro
 	if err != nil {
 		return Deps{}, fmt.Errorf("building the token verifier: %w", err)
 	}
-	return Deps{
+	deps := Deps{
 		Verifier:      v,
 		Users:         c.Users,
 		Organizations: c.Organizations,
 		Bans:          c.Bans,
 		Logger:        logger,
-	}, nil
+	}
+	if len(cfg.webhookSecrets) > 0 {
+		if deps.Webhooks, err = newWebhookHandler(cfg.webhookSecrets, NewMemberTable(), logger); err != nil {
+			return Deps{}, fmt.Errorf("%s: %w", envWebhookSecret, err)
+		}
+	}
+	return deps, nil
 }
 
 // baseURL is the URL to reach a listener on, for the printed curl lines:

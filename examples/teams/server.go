@@ -48,6 +48,10 @@ type Deps struct {
 	// MembersPageSize is the page size of the members stream, 1 to 500
 	// (default DefaultMembersPageSize).
 	MembersPageSize int
+	// Webhooks, when set, serves POST /webhooks/clerk (Clerk's webhook
+	// deliveries; see newWebhookHandler). It is not behind session auth:
+	// deliveries prove themselves with their signature.
+	Webhooks http.Handler
 }
 
 // server holds the dependencies the handlers share.
@@ -69,6 +73,7 @@ type server struct {
 //	GET    /teams/current/members   role org:admin in the active organization
 //	PATCH  /users/{id}/role         role org:admin, and {id} a member of the active organization
 //	POST   /users/{id}/ban          permission org:members:manage, and {id} a member of the active organization
+//	POST   /webhooks/clerk          a delivery signed by Clerk (Deps.Webhooks)
 //
 // Anything else is a JSON 404 (or 405 for a known path with another
 // method): every answer of this API is JSON.
@@ -102,6 +107,9 @@ func NewServer(d Deps) http.Handler {
 		clerkhttp.RequireRole(roleAdmin)(s.bounded(withClaims(s.setRole))))
 	mux.Handle("POST /users/{id}/ban",
 		clerkhttp.RequirePermission(permManageMembers)(s.bounded(withClaims(s.ban))))
+	if d.Webhooks != nil {
+		mux.Handle("POST /webhooks/clerk", d.Webhooks)
+	}
 
 	// The middleware only records who is asking; the Require* wrappers
 	// above turn requests away.

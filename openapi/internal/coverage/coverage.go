@@ -49,6 +49,7 @@ func Tags() []string {
 		"Redirect URLs",
 		"JWT Templates",
 		"Waitlist Entries",
+		"Webhooks",
 	}
 }
 
