@@ -259,8 +259,10 @@ func TestVerifyAllocations(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if hit > 1 {
-		t.Errorf("cache hit: %v allocations; budget 1", hit)
+	// A hit hands out a deep copy: the claims (with actor and factor ages)
+	// and one backing array for their slices.
+	if hit > 2 {
+		t.Errorf("cache hit: %v allocations; budget 2", hit)
 	}
 	t.Logf("fresh %v allocs/op, hit %v allocs/op", allocs, hit)
 }

@@ -154,11 +154,23 @@ func referencePermissions(fea, per, fpm string) []string {
 		}
 		values[i], _ = new(big.Int).SetString(m, 10)
 	}
+	entries := strings.Split(fea, ",")
+	for _, entry := range entries {
+		parts := strings.Split(entry, ":")
+		if len(parts) != 2 || parts[1] == "" {
+			return nil
+		}
+		switch parts[0] {
+		case "o", "u", "ou", "uo":
+		default:
+			return nil
+		}
+	}
 	var out []string
 	k := 0
-	for _, entry := range strings.Split(fea, ",") {
-		scope, feature, ok := strings.Cut(entry, ":")
-		if !ok || (scope != "o" && scope != "ou" && scope != "uo") {
+	for _, entry := range entries {
+		scope, feature, _ := strings.Cut(entry, ":")
+		if scope != "o" && scope != "ou" && scope != "uo" {
 			continue
 		}
 		if k >= len(values) {
