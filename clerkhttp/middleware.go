@@ -46,6 +46,7 @@ type config struct {
 	opaqueVerifier OpaqueVerifier
 	opaqueTTL      time.Duration
 	opaqueTimeout  time.Duration
+	opaqueNow      func() time.Time // tests inject a clock
 	opaque         *opaqueCache
 
 	v   Verifier
@@ -230,6 +231,9 @@ func Middleware(v Verifier, opts ...Option) func(http.Handler) http.Handler {
 	}
 	if cfg.opaqueVerifier != nil {
 		cfg.opaque = newOpaqueCache(cfg.opaqueVerifier, cfg.opaqueTTL, cfg.opaqueTimeout, DefaultOpaqueCacheSize)
+		if cfg.opaqueNow != nil {
+			cfg.opaque.now = cfg.opaqueNow
+		}
 	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
