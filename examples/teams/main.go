@@ -12,6 +12,11 @@
 //	PATCH  /users/{id}/role         set a member's application role; org:admin only
 //	POST   /users/{id}/ban          ban a member; permission org:members:manage only
 //
+// State-changing routes (POST, PATCH) answer 415 unless the request says
+// Content-Type: application/json, body or no body: a cross-site HTML form
+// cannot send that without a CORS preflight, a second CSRF defence behind
+// the middleware's origin check of cookie requests.
+//
 // # Try it without a Clerk account
 //
 //	go run ./examples/teams
