@@ -20,7 +20,7 @@
 //		clerkhttp.RequireScope("read:reports")(reports)))
 //	http.ListenAndServe(":8080", clerkhttp.Middleware(v,
 //		clerkhttp.WithAuthorizedParties("https://app.example.com"),
-//		clerkhttp.WithOpaqueVerifier(client.MachineVerifier()), // for mt_/oat_/ak_ tokens
+//		clerkhttp.WithOpaqueVerifier(machineVerifier), // an OpaqueVerifier, for mt_/oat_/ak_ tokens
 //	)(mux))
 //
 // Handlers read the session claims with [ClaimsFromContext], a machine

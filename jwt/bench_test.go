@@ -266,3 +266,47 @@ func TestVerifyAllocations(t *testing.T) {
 	}
 	t.Logf("fresh %v allocs/op, hit %v allocs/op", allocs, hit)
 }
+
+var benchM2MTokens = sync.OnceValue(func() []string {
+	toks := make([]string, benchTokenCount)
+	k := keyring()
+	for i := range toks {
+		c := with(m2mClaims(), "jti", fmt.Sprintf("mt_%08d_%s", i, strings.Repeat("x", 20)))
+		tok := gjwt.NewWithClaims(gjwt.SigningMethodRS256, gjwt.MapClaims(c))
+		tok.Header["kid"] = "ins_rsa"
+		tok.Header["cat"] = catM2M
+		s, err := tok.SignedString(k.rsa)
+		if err != nil {
+			panic(err)
+		}
+		toks[i] = s
+	}
+	return toks
+})
+
+// BenchmarkMachineFreshPaired: the RS256 floor vs VerifyMachine of a
+// JWT-format M2M token (cache on, defeated), alternating. Reproduce with:
+//
+//	go test -run '^$' -bench MachineFreshPaired -benchtime 2s -count 6 ./jwt/
+func BenchmarkMachineFreshPaired(b *testing.B) {
+	toks := benchM2MTokens()
+	pub := &keyring().rsa.PublicKey
+	v := benchVerifier(b, 64)
+	ctx := context.Background()
+	var sum [2]time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tok := toks[i%len(toks)]
+		if i%2 == 0 {
+			sum[0] += timed(b, func() error { return floorVerify(pub, tok) })
+			sum[1] += timed(b, func() error { _, err := v.VerifyMachine(ctx, tok); return err })
+		} else {
+			sum[1] += timed(b, func() error { _, err := v.VerifyMachine(ctx, tok); return err })
+			sum[0] += timed(b, func() error { return floorVerify(pub, tok) })
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(sum[0].Nanoseconds())/n, "floor-ns/op")
+	b.ReportMetric(float64(sum[1].Nanoseconds())/n, "m2m-ns/op")
+	b.ReportMetric(float64(sum[1])/float64(sum[0]), "m2m-x-floor")
+}
