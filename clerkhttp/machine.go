@@ -140,7 +140,7 @@ type opaqueCache struct {
 	timeout time.Duration
 	now     func() time.Time
 
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	entries map[opaqueKey]opaqueEntry
 	flights map[opaqueKey]*opaqueFlight
 }
@@ -174,15 +174,17 @@ func newOpaqueCache(ov OpaqueVerifier, ttl, timeout time.Duration, size int) *op
 func (c *opaqueCache) verify(ctx context.Context, kind TokenKind, token string) (*MachineAuth, error) {
 	key := opaqueKey{kind, token}
 	now := c.now()
-	c.mu.Lock()
-	if e, ok := c.entries[key]; ok {
-		if now.Before(e.expires) {
-			c.mu.Unlock()
-			if e.auth == nil {
-				return nil, e.err
-			}
-			return e.auth.clone(), nil
+	c.mu.RLock()
+	e, hit := c.entries[key]
+	c.mu.RUnlock()
+	if hit && now.Before(e.expires) {
+		if e.auth == nil {
+			return nil, e.err
 		}
+		return e.auth.clone(), nil
+	}
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok && !now.Before(e.expires) {
 		delete(c.entries, key)
 	}
 	f, ok := c.flights[key]

@@ -77,14 +77,17 @@ type Claims struct {
 // the pages that finish the tasks; clerkhttp does the same.
 func (c *Claims) Pending() bool { return c.Status == "pending" }
 
-// clone returns a deep copy of c in two allocations: one for the claims
-// with their actor and factor ages, one backing array for all the slices.
+// clone returns a deep copy of c, in one allocation when the claims hold
+// at most boxedStrings list items (the common case), two otherwise.
 func (c *Claims) clone() *Claims {
 	box := &claimsBox{c: *c}
 	out := &box.c
 	n := len(c.Audience) + len(c.Features) + len(c.Plans) + len(c.OrgPermissions) + len(c.scopes)
 	if n > 0 {
-		buf := make([]string, 0, n)
+		buf := box.buf[:0:len(box.buf)]
+		if n > len(box.buf) {
+			buf = make([]string, 0, n)
+		}
 		buf, out.Audience = cloneInto(buf, c.Audience)
 		buf, out.Features = cloneInto(buf, c.Features)
 		buf, out.Plans = cloneInto(buf, c.Plans)
@@ -102,11 +105,16 @@ func (c *Claims) clone() *Claims {
 	return out
 }
 
-// claimsBox lays out a cloned Claims with the values its pointers target.
+// boxedStrings is how many list items a cloned Claims carries inline.
+const boxedStrings = 12
+
+// claimsBox lays out a cloned Claims with the values its pointers and
+// slices target, so that a copy is usually a single allocation.
 type claimsBox struct {
 	c   Claims
 	fva FactorAge
 	act Actor
+	buf [boxedStrings]string
 }
 
 // cloneInto appends s to buf and returns the copy as a full slice of its
