@@ -189,3 +189,40 @@ func referencePermissions(fea, per, fpm string) []string {
 	}
 	return out
 }
+
+// FuzzCustomClaims checks that strict custom-claims decoding never panics
+// and, when it accepts, agrees with encoding/json on a case-exact reading.
+func FuzzCustomClaims(f *testing.F) {
+	for _, s := range []string{
+		`{"role":"viewer"}`, `{"role":"viewer","ROLE":"admin"}`, `{"inner":{"tier":"x"},"list":[{"name":"a"}]}`,
+		`{"Role":1}`, `{"m":{"a":1,"A":2}}`, `[]`, `null`, `{"role":null}`,
+	} {
+		f.Add(s)
+	}
+	type target struct {
+		Role  string `json:"role"`
+		Inner struct {
+			Tier string `json:"tier"`
+		} `json:"inner"`
+		List []struct {
+			Name string `json:"name"`
+		} `json:"list"`
+		M map[string]int `json:"m"`
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v target
+		if err := decodeCustom(s, &v); err != nil {
+			return
+		}
+		var m map[string]json.RawMessage
+		if json.Unmarshal([]byte(s), &m) != nil {
+			return
+		}
+		if raw, ok := m["role"]; ok {
+			var want *string
+			if json.Unmarshal(raw, &want) == nil && want != nil && *want != v.Role {
+				t.Fatalf("role %q, exact member says %q", v.Role, *want)
+			}
+		}
+	})
+}

@@ -530,3 +530,48 @@ func TestJWKSCacheWithVerifier(t *testing.T) {
 		t.Errorf("%d fetches, want 2", got)
 	}
 }
+
+// Attack: the JWKS endpoint stays down while a key Clerk revoked keeps
+// verifying tokens, from the verified-token cache too.
+func TestStaleJWKSStopsVerification(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	k := keyring()
+	f := &fakeJWKS{doc: jwksDoc(jwkOf("ins_rsa", &k.rsa.PublicKey))}
+	clock := newMutableClock(testNow)
+	c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now), WithJWKSMaxStale(2*time.Hour))
+	v := newTestVerifier(t, WithKeySource(c), WithClock(clock.Now), WithLeeway(48*time.Hour))
+	tok := mint(t, gjwt.SigningMethodRS256, k.rsa, "ins_rsa", v2Claims())
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	f.set(nil, errors.New("connection refused"))
+	clock.Advance(time.Hour)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatalf("within the max staleness: %v", err)
+	}
+	waitIdle(t, c)
+	clock.Advance(2 * time.Hour)
+	_, err := v.Verify(ctx, tok)
+	checkSentinel(t, err, ErrKeyUnavailable)
+}
+
+// Rotation through the verifier: a key published right after a load
+// verifies its first token.
+func TestRotationRightAfterLoadWithVerifier(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	k := keyring()
+	f := &fakeJWKS{doc: jwksDoc(jwkOf("ins_old", &k.rsa.PublicKey))}
+	clock := newMutableClock(testNow)
+	c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now))
+	v := newTestVerifier(t, WithKeySource(c), WithClock(clock.Now))
+	if _, err := v.Verify(ctx, mint(t, gjwt.SigningMethodRS256, k.rsa, "ins_old", v2Claims())); err != nil {
+		t.Fatal(err)
+	}
+	f.set(jwksDoc(jwkOf("ins_old", &k.rsa.PublicKey), jwkOf("ins_new", &k.rsaOther.PublicKey)), nil)
+	clock.Advance(time.Second)
+	if _, err := v.Verify(ctx, mint(t, gjwt.SigningMethodRS256, k.rsaOther, "ins_new", v2Claims())); err != nil {
+		t.Errorf("first token of a key published after the load: %v", err)
+	}
+}
