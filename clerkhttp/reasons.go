@@ -123,7 +123,7 @@ var messages = map[Reason]string{
 	ReasonUnsupportedAlgorithm: "the session token uses an unsupported algorithm",
 	ReasonUnsupportedTokenType: "the token is not a session token",
 	ReasonKeyUnavailable:       "the session could not be verified right now; try again later",
-	ReasonInvalidToken:         "the session token is invalid",
+	ReasonInvalidToken:         "the token is invalid",
 	ReasonCookiePartyUnchecked: "session cookies are refused: no authorized parties are configured",
 	ReasonMiddlewareMissing:    "authentication is not set up for this route",
 	ReasonInvalidAudience:      "the token was issued for another audience",
