@@ -65,8 +65,15 @@ func with(c map[string]any, kv ...any) map[string]any {
 // mint signs claims with golang-jwt.
 func mint(t testing.TB, claims map[string]any) string {
 	t.Helper()
+	return mintWith(t, nil, claims)
+}
+
+// mintWith signs claims with extra (or overriding) header members.
+func mintWith(t testing.TB, header, claims map[string]any) string {
+	t.Helper()
 	tok := gjwt.NewWithClaims(gjwt.SigningMethodRS256, gjwt.MapClaims(claims))
 	tok.Header["kid"] = "ins_1"
+	maps.Copy(tok.Header, header)
 	s, err := tok.SignedString(testKey())
 	if err != nil {
 		t.Fatal(err)

@@ -164,7 +164,7 @@ func TestRequireRoleAndPermission(t *testing.T) {
 	t.Parallel()
 	admin := mint(t, baseClaims())
 	member := mint(t, with(baseClaims(), "o", map[string]any{"id": "org_1", "rol": "member", "per": "create,read", "fpm": "2"}))
-	v1 := mint(t, map[string]any{"sub": "user_v1", "exp": testNow.Unix() + 60, "org_id": "org_1",
+	v1 := mint(t, map[string]any{"sub": "user_v1", "sid": "sess_v1", "exp": testNow.Unix() + 60, "org_id": "org_1",
 		"org_role": "org:admin", "org_permissions": []string{"org:invoices:create"}})
 	noOrg := mint(t, with(baseClaims(), "o", nil))
 	canRead := func(c *jwt.Claims) bool { return c.HasPermission("org:invoices:read") }

@@ -45,6 +45,28 @@ const (
 	ReasonCookiePartyUnchecked Reason = "cookie_party_unchecked"
 	// ReasonMiddlewareMissing: a Require* handler ran without [Middleware].
 	ReasonMiddlewareMissing Reason = "middleware_missing"
+	// ReasonInvalidAudience: see [jwt.ErrInvalidAudience].
+	ReasonInvalidAudience Reason = "invalid_audience"
+	// ReasonSessionPending: a valid session with unfinished tasks ("sts"
+	// pending), on a route that does not allow pending sessions (see
+	// [AllowPending]).
+	ReasonSessionPending Reason = "session_pending"
+	// ReasonCSRFOriginMismatch: a cookie token on an unsafe request (not
+	// GET, HEAD or OPTIONS) that does not come from an authorized party.
+	ReasonCSRFOriginMismatch Reason = "csrf_origin_mismatch"
+	// ReasonTokenKindNotAccepted: a valid-looking token of a kind the route
+	// does not accept (see [AcceptTokens]), or a machine token in a cookie.
+	ReasonTokenKindNotAccepted Reason = "token_kind_not_accepted"
+	// ReasonAmbiguousCookie: several session cookies of the same name
+	// (cookie tossing from a sibling subdomain, say).
+	ReasonAmbiguousCookie Reason = "ambiguous_session_cookie"
+	// ReasonVerifierUnavailable: an opaque machine token could not be
+	// verified right now (the API is slow or down, or no [OpaqueVerifier]
+	// is configured). Answered with 503.
+	ReasonVerifierUnavailable Reason = "verifier_unavailable"
+	// ReasonMisconfigured: the middleware's options are invalid (see
+	// [Auth].Err). Answered with 503.
+	ReasonMisconfigured Reason = "middleware_misconfigured"
 )
 
 // Reasons a signed-in request is not allowed (403).
@@ -55,6 +77,8 @@ const (
 	ReasonMissingPermission Reason = "missing_permission"
 	// ReasonClaimsCheckFailed: see [RequireClaims].
 	ReasonClaimsCheckFailed Reason = "claims_check_failed"
+	// ReasonMissingScope: see [RequireScope].
+	ReasonMissingScope Reason = "missing_scope"
 )
 
 // reasonFor maps a verification error to its reason.
@@ -72,6 +96,8 @@ func reasonFor(err error) Reason {
 		return ReasonUnauthorizedParty
 	case errors.Is(err, jwt.ErrInvalidIssuer):
 		return ReasonInvalidIssuer
+	case errors.Is(err, jwt.ErrInvalidAudience):
+		return ReasonInvalidAudience
 	case errors.Is(err, jwt.ErrUnknownKey):
 		return ReasonUnknownKey
 	case errors.Is(err, jwt.ErrUnsupportedAlgorithm):
@@ -97,9 +123,17 @@ var messages = map[Reason]string{
 	ReasonUnsupportedAlgorithm: "the session token uses an unsupported algorithm",
 	ReasonUnsupportedTokenType: "the token is not a session token",
 	ReasonKeyUnavailable:       "the session could not be verified right now; try again later",
-	ReasonInvalidToken:         "the session token is invalid",
+	ReasonInvalidToken:         "the token is invalid",
 	ReasonCookiePartyUnchecked: "session cookies are refused: no authorized parties are configured",
 	ReasonMiddlewareMissing:    "authentication is not set up for this route",
+	ReasonInvalidAudience:      "the token was issued for another audience",
+	ReasonSessionPending:       "the session has pending tasks to finish first",
+	ReasonCSRFOriginMismatch:   "the request does not come from an authorized origin",
+	ReasonTokenKindNotAccepted: "this route does not accept this kind of token",
+	ReasonAmbiguousCookie:      "the request carries several session cookies",
+	ReasonVerifierUnavailable:  "the token could not be verified right now; try again later",
+	ReasonMisconfigured:        "authentication is misconfigured on this server",
+	ReasonMissingScope:         "the token lacks the required scope",
 	ReasonMissingRole:          "the session lacks the required role",
 	ReasonMissingPermission:    "the session lacks the required permission",
 	ReasonClaimsCheckFailed:    "the session does not meet this route's requirements",

@@ -3,6 +3,7 @@ package clerkhttp
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 
 	"github.com/clerkgo/clerk/jwt"
 )
@@ -64,15 +65,16 @@ func DefaultFailureHandler(w http.ResponseWriter, _ *http.Request, f Failure) {
 
 // signedOut turns a signed-out outcome into its failure.
 func signedOut(a Auth) Failure {
-	if a.Reason == ReasonKeyUnavailable {
+	switch a.Reason {
+	case ReasonKeyUnavailable, ReasonVerifierUnavailable, ReasonMisconfigured:
 		return Failure{Status: http.StatusServiceUnavailable, Code: "unavailable", Reason: a.Reason, Auth: a}
 	}
 	return Failure{Status: http.StatusUnauthorized, Code: "signed_out", Reason: a.Reason, Auth: a}
 }
 
-// guard runs next when allow accepts the signed-in claims; otherwise it
+// guard runs next when allow accepts the signed-in request; otherwise it
 // answers 401 (signed out) or 403 with deny as the reason.
-func guard(next http.Handler, deny Reason, allow func(*jwt.Claims) bool) http.Handler {
+func guard(next http.Handler, deny Reason, allow func(*Auth) bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a, ok := r.Context().Value(authKey{}).(*Auth)
 		if !ok {
@@ -85,11 +87,11 @@ func guard(next http.Handler, deny Reason, allow func(*jwt.Claims) bool) http.Ha
 		if fail == nil {
 			fail = DefaultFailureHandler
 		}
-		if a.Claims == nil {
+		if !a.SignedIn() {
 			fail(w, r, signedOut(*a))
 			return
 		}
-		if allow != nil && !allow(a.Claims) {
+		if allow != nil && !allow(a) {
 			fail(w, r, Failure{Status: http.StatusForbidden, Code: "forbidden", Reason: deny, Auth: *a})
 			return
 		}
@@ -98,8 +100,11 @@ func guard(next http.Handler, deny Reason, allow func(*jwt.Claims) bool) http.Ha
 }
 
 // RequireAuth lets signed-in requests through to next and answers 401 to
-// the others (503 when the verification keys are unavailable). Without
-// [Middleware] in front of it, every request gets 401.
+// the others (503 when the verification keys are unavailable). Signed in
+// means a valid token of a kind the route accepts (session tokens unless
+// [AcceptTokens] or [WithAcceptedTokens] say otherwise) and, for sessions,
+// not pending unless [AllowPending]. Without [Middleware] in front of it,
+// every request gets 401.
 func RequireAuth(next http.Handler) http.Handler {
 	return guard(next, "", nil)
 }
@@ -109,7 +114,7 @@ func RequireAuth(next http.Handler) http.Handler {
 // get 403, signed-out ones 401.
 func RequireRole(role string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
-		return guard(next, ReasonMissingRole, func(c *jwt.Claims) bool { return c.HasRole(role) })
+		return guard(next, ReasonMissingRole, func(a *Auth) bool { return a.Claims != nil && a.Claims.HasRole(role) })
 	}
 }
 
@@ -118,7 +123,9 @@ func RequireRole(role string) func(http.Handler) http.Handler {
 // other signed-in requests get 403, signed-out ones 401.
 func RequirePermission(permission string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
-		return guard(next, ReasonMissingPermission, func(c *jwt.Claims) bool { return c.HasPermission(permission) })
+		return guard(next, ReasonMissingPermission, func(a *Auth) bool {
+			return a.Claims != nil && a.Claims.HasPermission(permission)
+		})
 	}
 }
 
@@ -131,9 +138,78 @@ func RequirePermission(permission string) func(http.Handler) http.Handler {
 //		return c.VerifiedWithin(jwt.SecondFactor, 10*time.Minute)
 //	})
 //
-// A nil check accepts every signed-in request, like [RequireAuth].
+// A nil check accepts every request signed in with a session token.
+// Requests signed in with a machine token have no session claims: 403.
 func RequireClaims(check func(*jwt.Claims) bool) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
-		return guard(next, ReasonClaimsCheckFailed, check)
+		return guard(next, ReasonClaimsCheckFailed, func(a *Auth) bool {
+			return a.Claims != nil && (check == nil || check(a.Claims))
+		})
 	}
+}
+
+// RequireScope returns middleware that lets through requests signed in
+// with a machine token granting scope ("read:reports"); other signed-in
+// requests (sessions included) get 403 (reason "missing_scope"),
+// signed-out ones 401. The route must accept machine tokens
+// ([AcceptTokens]).
+func RequireScope(scope string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return guard(next, ReasonMissingScope, func(a *Auth) bool { return a.HasScope(scope) })
+	}
+}
+
+// AcceptTokens returns middleware that sets the kinds of token a route
+// accepts, in place of those of the [Middleware] ([WithAcceptedTokens];
+// session tokens by default). Put it in front of the route's guards:
+//
+//	mux.Handle("GET /reports", clerkhttp.AcceptTokens(clerkhttp.SessionToken, clerkhttp.M2MToken)(
+//		clerkhttp.RequireAuth(reports)))
+//
+// A token of another kind leaves the request signed out (401, reason
+// "token_kind_not_accepted"). Opaque machine tokens of an accepted kind are
+// verified here, through the middleware's [OpaqueVerifier]; tokens of kinds
+// no route accepts never cause a call to Clerk.
+func AcceptTokens(kinds ...TokenKind) func(http.Handler) http.Handler {
+	set := slices.Clone(kinds)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a, ok := r.Context().Value(authKey{}).(*Auth)
+			if !ok {
+				next.ServeHTTP(w, r)
+				return
+			}
+			b := *a
+			accepted := slices.Contains(set, b.Kind)
+			switch {
+			case b.Kind == "":
+				// No token, or it failed before its kind was known.
+			case b.heldClaims != nil || b.heldMachine != nil:
+				b.settle(accepted)
+			case b.token != "" && b.Reason == ReasonTokenKindNotAccepted && accepted && b.cfg != nil:
+				b.cfg.verifyOpaque(r.Context(), &b)
+			}
+			next.ServeHTTP(w, r.WithContext(withAuth(r.Context(), &b)))
+		})
+	}
+}
+
+// AllowPending lets pending sessions (see [jwt.Claims.Pending]) through to
+// next as signed in: wrap the routes that finish a session's tasks
+// (choosing an organization, resetting a password). Everywhere else a
+// pending session is signed out (reason "session_pending").
+func AllowPending(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a, ok := r.Context().Value(authKey{}).(*Auth)
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		b := *a
+		b.allowPending = true
+		if b.Reason == ReasonSessionPending {
+			b.settle(true)
+		}
+		next.ServeHTTP(w, r.WithContext(withAuth(r.Context(), &b)))
+	})
 }

@@ -18,8 +18,13 @@ import (
 	"time"
 )
 
-// sessionTokenCat is the "cat" header Clerk puts on session tokens.
-const sessionTokenCat = "cl_B7d4PD111AAA"
+// Token categories: the "cat" header Clerk puts on each class of JWT its
+// instance key signs.
+const (
+	sessionTokenCat  = "cl_B7d4PD111AAA"
+	templateTokenCat = "cl_B7d4PD222AAA"
+	m2mTokenCat      = "cl_B7d4PD333AAA"
+)
 
 // Token lifetimes: Clerk session tokens live 60 s; nbf sits 10 s before
 // iat to absorb clock skew, as Clerk's do.
@@ -230,7 +235,7 @@ func (s *Server) MintSessionToken(userID string, opts ...TokenOption) (string, e
 	if err != nil {
 		return "", err
 	}
-	return s.sign(claims, true)
+	return s.sign(claims, "JWT", sessionTokenCat)
 }
 
 // sessionClaims builds the v2 claim set.
@@ -312,15 +317,16 @@ func encodePermissions(perms []string) (fea, per, fpm string, err error) {
 	return strings.Join(feas, ","), strings.Join(names, ","), strings.Join(fpms, ","), nil
 }
 
-// sign makes a compact RS256 JWS of claims.
-func (s *Server) sign(claims map[string]any, session bool) (string, error) {
+// sign makes a compact RS256 JWS of claims with header "typ" typ and,
+// unless empty, "cat" cat.
+func (s *Server) sign(claims map[string]any, typ, cat string) (string, error) {
 	km, err := s.keys()
 	if err != nil {
 		return "", err
 	}
-	header := map[string]string{"alg": "RS256", "kid": s.kid, "typ": "JWT"}
-	if session {
-		header["cat"] = sessionTokenCat
+	header := map[string]string{"alg": "RS256", "kid": s.kid, "typ": typ}
+	if cat != "" {
+		header["cat"] = cat
 	}
 	hb, err := json.Marshal(header)
 	if err != nil {

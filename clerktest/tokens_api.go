@@ -75,7 +75,7 @@ func (s *Server) sessionTokenFor(sess *session, lifetime time.Duration) (string,
 	if err != nil {
 		return "", errValue("role", err.Error())
 	}
-	jwt, err := s.sign(claims, true)
+	jwt, err := s.sign(claims, "JWT", sessionTokenCat)
 	if err != nil {
 		return "", newError(http.StatusInternalServerError, "internal_clerk_error", "internal error", err.Error())
 	}
@@ -84,7 +84,8 @@ func (s *Server) sessionTokenFor(sess *session, lifetime time.Duration) (string,
 
 // createTemplateToken mints from a template declared with WithJWTTemplate:
 // its claims (with the {{user.id}}-style shortcodes the fake knows
-// resolved) plus the standard ones.
+// resolved) plus the standard ones, with the template category in "cat"
+// as Clerk stamps it, so that verifiers can tell it from a session token.
 func createTemplateToken(s *Server, r *http.Request) (any, *apiError) {
 	name := r.PathValue("template_name")
 	tmpl, ok := s.st.templates[name]
@@ -106,7 +107,7 @@ func createTemplateToken(s *Server, r *http.Request) (any, *apiError) {
 	claims["nbf"] = now.Add(-notBeforeSkew).Unix()
 	claims["exp"] = now.Add(lifetime).Unix()
 	claims["jti"] = randomString(20)
-	jwt, err := s.sign(claims, false)
+	jwt, err := s.sign(claims, "JWT", templateTokenCat)
 	if err != nil {
 		return nil, errValue("template_name", "the template's claims cannot be encoded: "+err.Error())
 	}

@@ -280,8 +280,8 @@ func TestSessionTokenEndpoints(t *testing.T) {
 	if c["email"] != "t@example.com" || c["org"] != "acme" || c["static"] != 1.0 || c["sub"] != user {
 		t.Errorf("template claims %v", c)
 	}
-	if _, ok := h["cat"]; ok {
-		t.Error("template token carries the session token cat header")
+	if h["cat"] != "cl_B7d4PD222AAA" {
+		t.Errorf("template token cat %v, want the template category", h["cat"])
 	}
 	a.fail("POST", "/sessions/"+sess+"/tokens/unknown", nil, http.StatusNotFound)
 }

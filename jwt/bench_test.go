@@ -259,8 +259,99 @@ func TestVerifyAllocations(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	// A hit hands out a deep copy: the claims with their actor, factor
+	// ages and slices, in one allocation.
 	if hit > 1 {
 		t.Errorf("cache hit: %v allocations; budget 1", hit)
 	}
 	t.Logf("fresh %v allocs/op, hit %v allocs/op", allocs, hit)
+}
+
+var benchM2MTokens = sync.OnceValue(func() []string {
+	toks := make([]string, benchTokenCount)
+	k := keyring()
+	for i := range toks {
+		c := with(m2mClaims(), "jti", fmt.Sprintf("mt_%08d_%s", i, strings.Repeat("x", 20)))
+		tok := gjwt.NewWithClaims(gjwt.SigningMethodRS256, gjwt.MapClaims(c))
+		tok.Header["kid"] = "ins_rsa"
+		tok.Header["cat"] = catM2M
+		s, err := tok.SignedString(k.rsa)
+		if err != nil {
+			panic(err)
+		}
+		toks[i] = s
+	}
+	return toks
+})
+
+// BenchmarkMachineFreshPaired: the RS256 floor vs VerifyMachine of a
+// JWT-format M2M token (cache on, defeated), alternating. Reproduce with:
+//
+//	go test -run '^$' -bench MachineFreshPaired -benchtime 2s -count 6 ./jwt/
+func BenchmarkMachineFreshPaired(b *testing.B) {
+	toks := benchM2MTokens()
+	pub := &keyring().rsa.PublicKey
+	v := benchVerifier(b, 64)
+	ctx := context.Background()
+	var sum [2]time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tok := toks[i%len(toks)]
+		if i%2 == 0 {
+			sum[0] += timed(b, func() error { return floorVerify(pub, tok) })
+			sum[1] += timed(b, func() error { _, err := v.VerifyMachine(ctx, tok); return err })
+		} else {
+			sum[1] += timed(b, func() error { _, err := v.VerifyMachine(ctx, tok); return err })
+			sum[0] += timed(b, func() error { return floorVerify(pub, tok) })
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(sum[0].Nanoseconds())/n, "floor-ns/op")
+	b.ReportMetric(float64(sum[1].Nanoseconds())/n, "m2m-ns/op")
+	b.ReportMetric(float64(sum[1])/float64(sum[0]), "m2m-x-floor")
+}
+
+// BenchmarkCachedHitPaired prices the copy a cache hit hands out: each
+// iteration times a hit handing out a shallow copy (the old behavior,
+// sharing slices with the cache) and a hit through Verify (a deep copy),
+// in alternating order. Reproduce with:
+//
+//	go test -run '^$' -bench CachedHitPaired -benchtime 1s -count 6 ./jwt/
+func BenchmarkCachedHitPaired(b *testing.B) {
+	v := benchVerifier(b, DefaultTokenCacheSize)
+	ctx := context.Background()
+	tok := benchTokens()[0]
+	if _, err := v.Verify(ctx, tok); err != nil {
+		b.Fatal(err)
+	}
+	var sink *Claims
+	shallow := func() error {
+		c, _, err := v.verifyShared(ctx, tok)
+		if err == nil {
+			cp := *c
+			sink = &cp
+		}
+		return err
+	}
+	deep := func() error {
+		c, err := v.Verify(ctx, tok)
+		sink = c
+		return err
+	}
+	var sum [2]time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			sum[0] += timed(b, shallow)
+			sum[1] += timed(b, deep)
+		} else {
+			sum[1] += timed(b, deep)
+			sum[0] += timed(b, shallow)
+		}
+	}
+	_ = sink
+	n := float64(b.N)
+	b.ReportMetric(float64(sum[0].Nanoseconds())/n, "shallow-ns/op")
+	b.ReportMetric(float64(sum[1].Nanoseconds())/n, "deep-ns/op")
+	b.ReportMetric(float64((sum[1]-sum[0]).Nanoseconds())/n, "copy-ns/op")
 }

@@ -1,9 +1,9 @@
 package jwt
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -15,8 +15,8 @@ import (
 // same way for v1 tokens (flat org_* claims) and v2 tokens (the "o" claim,
 // with permissions decoded from "fea", "o.per" and "o.fpm").
 //
-// Claims share memory with the verifier's cache: treat them, and in
-// particular their slices, as read-only.
+// Every call to Verify returns its own copy: changing one (its slices
+// included) affects neither the verifier's cache nor other callers.
 type Claims struct {
 	// Issuer is "iss": the instance's Frontend API URL.
 	Issuer string
@@ -39,7 +39,9 @@ type Claims struct {
 	AuthorizedParty string
 	// Version is the token format: 2 when "v" is 2, 1 when "v" is absent.
 	Version int
-	// Status is "sts", the session status ("active", "pending"), when present.
+	// Status is "sts", the session status ("active", "pending"), when
+	// present. A pending session has tasks left to finish (choose an
+	// organization, reset a password): see [Claims.Pending].
 	Status string
 	// FactorVerificationAge is "fva": minutes since the user last verified
 	// each factor, or nil when the token does not carry it.
@@ -64,6 +66,67 @@ type Claims struct {
 	OrgPermissions []string
 
 	raw string // the claim set's JSON text
+
+	// Machine-token claims, read for every token and used by MachineClaims.
+	scopes   []string // "scopes" or "scope"
+	clientID string   // "client_id"
+}
+
+// Pending reports whether the session has unfinished tasks ("sts" is
+// "pending"). Clerk's SDKs treat a pending session as signed out except on
+// the pages that finish the tasks; clerkhttp does the same.
+func (c *Claims) Pending() bool { return c.Status == "pending" }
+
+// clone returns a deep copy of c, in one allocation when the claims hold
+// at most boxedStrings list items (the common case), two otherwise.
+func (c *Claims) clone() *Claims {
+	box := &claimsBox{c: *c}
+	out := &box.c
+	n := len(c.Audience) + len(c.Features) + len(c.Plans) + len(c.OrgPermissions) + len(c.scopes)
+	if n > 0 {
+		buf := box.buf[:0:len(box.buf)]
+		if n > len(box.buf) {
+			buf = make([]string, 0, n)
+		}
+		buf, out.Audience = cloneInto(buf, c.Audience)
+		buf, out.Features = cloneInto(buf, c.Features)
+		buf, out.Plans = cloneInto(buf, c.Plans)
+		buf, out.OrgPermissions = cloneInto(buf, c.OrgPermissions)
+		_, out.scopes = cloneInto(buf, c.scopes)
+	}
+	if c.FactorVerificationAge != nil {
+		box.fva = *c.FactorVerificationAge
+		out.FactorVerificationAge = &box.fva
+	}
+	if c.Actor != nil {
+		box.act = *c.Actor
+		out.Actor = &box.act
+	}
+	return out
+}
+
+// boxedStrings is how many list items a cloned Claims carries inline.
+const boxedStrings = 12
+
+// claimsBox lays out a cloned Claims with the values its pointers and
+// slices target, so that a copy is usually a single allocation.
+type claimsBox struct {
+	c   Claims
+	fva FactorAge
+	act Actor
+	buf [boxedStrings]string
+}
+
+// cloneInto appends s to buf and returns the copy as a full slice of its
+// own (capped, so appending to it never writes into the next one); nil
+// stays nil.
+func cloneInto(buf, s []string) ([]string, []string) {
+	if s == nil {
+		return buf, nil
+	}
+	start := len(buf)
+	buf = append(buf, s...)
+	return buf, buf[start:len(buf):len(buf)]
 }
 
 // Actor identifies who is acting on the subject's behalf during
@@ -165,14 +228,18 @@ func (c *Claims) RawJSON() []byte { return []byte(c.raw) }
 //	}
 //	custom, err := jwt.CustomClaims[appClaims](claims)
 //
-// The claim set was already checked strictly by Verify (valid UTF-8, no
-// duplicate names).
+// Decoding is as strict as Verify: member names match json tags (or field
+// names) exactly, case included, and a claim set holding a name that
+// matches a field only when case is ignored ("ROLE" for `json:"role"`) is
+// refused, as are duplicate names (Verify already refused those). The
+// standard library alone would take {"role":"viewer","ROLE":"admin"} as
+// role "admin".
 func CustomClaims[T any](c *Claims) (T, error) {
 	var v T
 	if c == nil || c.raw == "" {
 		return v, errors.New("jwt: no claims")
 	}
-	err := json.Unmarshal([]byte(c.raw), &v)
+	err := decodeCustom(c.raw, &v)
 	return v, err
 }
 
@@ -273,6 +340,14 @@ func decodeClaims(s string) (*Claims, error) {
 			if !r.isNull() {
 				v1Perms, err = r.readStringList()
 			}
+		case "scopes", "scope":
+			if c.scopes != nil {
+				err = errJSONDuplicate // "scope" and "scopes" both present
+				break
+			}
+			c.scopes, err = r.readScopes()
+		case "client_id":
+			c.clientID, err = r.optString()
 		default:
 			err = r.skipValue()
 		}
@@ -358,13 +433,19 @@ func knownClaimBit(name string) uint32 {
 		return 1 << 18
 	case "org_permissions":
 		return 1 << 19
+	case "scopes":
+		return 1 << 20
+	case "scope":
+		return 1 << 21
+	case "client_id":
+		return 1 << 22
 	}
 	return 0
 }
 
 // claimsErr wraps a JSON error for the named claim as ErrMalformedToken.
 func claimsErr(name string, err error) error {
-	return malformed(`"` + truncate(name, 32) + `": ` + err.Error())
+	return malformed(strconv.Quote(truncate(name, 32)) + ": " + err.Error())
 }
 
 // optString reads a string; null reads as "".
@@ -388,6 +469,31 @@ func (r *jsonReader) readAudience() ([]string, error) {
 		return nil, err
 	}
 	return []string{s}, nil
+}
+
+// readScopes reads "scopes" or "scope": a space-separated string (RFC
+// 8693) or an array of strings. It returns a non-nil slice (possibly
+// empty) unless the value is null.
+func (r *jsonReader) readScopes() ([]string, error) {
+	if r.isNull() {
+		return nil, nil
+	}
+	if r.peek() == '[' {
+		list, err := r.readStringList()
+		if list == nil && err == nil {
+			list = []string{}
+		}
+		return list, err
+	}
+	s, err := r.readString()
+	if err != nil {
+		return nil, err
+	}
+	out := strings.Fields(s)
+	if out == nil {
+		out = []string{}
+	}
+	return out, nil
 }
 
 // readFactorAge reads "fva": an array of two integers.

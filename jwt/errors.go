@@ -33,6 +33,12 @@ var (
 	// among the authorized parties configured with [WithAuthorizedParties].
 	ErrUnauthorizedParty = errors.New("jwt: unauthorized party")
 
+	// ErrInvalidAudience reports an "aud" claim the verifier does not
+	// accept: any "aud" on a session token unless [WithAudience] names it
+	// (JWT template tokens carry one; session tokens do not), or a machine
+	// token naming none of the audiences set with WithAudience.
+	ErrInvalidAudience = errors.New("jwt: invalid audience")
+
 	// ErrInvalidIssuer reports an "iss" claim different from the issuer
 	// configured with [WithIssuer].
 	ErrInvalidIssuer = errors.New("jwt: invalid issuer")
@@ -47,10 +53,12 @@ var (
 	// Ed25519 key EdDSA only.
 	ErrUnsupportedAlgorithm = errors.New("jwt: unsupported algorithm")
 
-	// ErrUnsupportedTokenType reports a well-formed token of a kind a
-	// session-token verifier must not accept: a "typ" other than JWT, any
-	// "cty" (nested token), a "crit" extension, or a Clerk token category
-	// ("cat") other than a session token (machine tokens, for example).
+	// ErrUnsupportedTokenType reports a well-formed token of a kind the
+	// call does not accept: a "typ" other than JWT or at+jwt, any "cty"
+	// (nested token), a "crit" extension, a JWT template token ("cat"
+	// cl_B7d4PD222AAA, or no "sid"), an unknown Clerk token category, a
+	// machine token given to Verify or a session token given to
+	// VerifyMachine.
 	ErrUnsupportedTokenType = errors.New("jwt: unsupported token type")
 
 	// ErrKeyUnavailable reports a key source that could not answer, for

@@ -154,11 +154,23 @@ func referencePermissions(fea, per, fpm string) []string {
 		}
 		values[i], _ = new(big.Int).SetString(m, 10)
 	}
+	entries := strings.Split(fea, ",")
+	for _, entry := range entries {
+		parts := strings.Split(entry, ":")
+		if len(parts) != 2 || parts[1] == "" {
+			return nil
+		}
+		switch parts[0] {
+		case "o", "u", "ou", "uo":
+		default:
+			return nil
+		}
+	}
 	var out []string
 	k := 0
-	for _, entry := range strings.Split(fea, ",") {
-		scope, feature, ok := strings.Cut(entry, ":")
-		if !ok || (scope != "o" && scope != "ou" && scope != "uo") {
+	for _, entry := range entries {
+		scope, feature, _ := strings.Cut(entry, ":")
+		if scope != "o" && scope != "ou" && scope != "uo" {
 			continue
 		}
 		if k >= len(values) {
@@ -176,4 +188,41 @@ func referencePermissions(fea, per, fpm string) []string {
 		}
 	}
 	return out
+}
+
+// FuzzCustomClaims checks that strict custom-claims decoding never panics
+// and, when it accepts, agrees with encoding/json on a case-exact reading.
+func FuzzCustomClaims(f *testing.F) {
+	for _, s := range []string{
+		`{"role":"viewer"}`, `{"role":"viewer","ROLE":"admin"}`, `{"inner":{"tier":"x"},"list":[{"name":"a"}]}`,
+		`{"Role":1}`, `{"m":{"a":1,"A":2}}`, `[]`, `null`, `{"role":null}`,
+	} {
+		f.Add(s)
+	}
+	type target struct {
+		Role  string `json:"role"`
+		Inner struct {
+			Tier string `json:"tier"`
+		} `json:"inner"`
+		List []struct {
+			Name string `json:"name"`
+		} `json:"list"`
+		M map[string]int `json:"m"`
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var v target
+		if err := decodeCustom(s, &v); err != nil {
+			return
+		}
+		var m map[string]json.RawMessage
+		if json.Unmarshal([]byte(s), &m) != nil {
+			return
+		}
+		if raw, ok := m["role"]; ok {
+			var want *string
+			if json.Unmarshal(raw, &want) == nil && want != nil && *want != v.Role {
+				t.Fatalf("role %q, exact member says %q", v.Role, *want)
+			}
+		}
+	})
 }

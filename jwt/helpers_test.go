@@ -212,7 +212,7 @@ func newTestVerifier(t testing.TB, opts ...Option) *Verifier {
 var sentinels = []error{
 	ErrMalformedToken, ErrInvalidSignature, ErrTokenExpired, ErrTokenNotYetValid,
 	ErrUnauthorizedParty, ErrInvalidIssuer, ErrUnknownKey, ErrUnsupportedAlgorithm,
-	ErrUnsupportedTokenType, ErrKeyUnavailable,
+	ErrUnsupportedTokenType, ErrKeyUnavailable, ErrInvalidAudience,
 }
 
 // checkSentinel fails unless err matches want and no other sentinel.

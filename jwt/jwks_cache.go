@@ -20,6 +20,14 @@ const (
 	DefaultJWKSRefreshInterval = 30 * time.Second
 	// DefaultJWKSFetchTimeout bounds one fetch.
 	DefaultJWKSFetchTimeout = 10 * time.Second
+	// DefaultJWKSMaxStale is how long after the last successful fetch a
+	// key set is still served while every refresh fails. Past it, Key
+	// fails with [ErrKeyUnavailable]: a key Clerk revoked a day ago must
+	// not keep verifying tokens because the API has been unreachable.
+	DefaultJWKSMaxStale = 24 * time.Hour
+	// MinJWKSRefreshInterval is the floor of the refresh interval; shorter
+	// intervals (0 included) are raised to it.
+	MinJWKSRefreshInterval = time.Second
 )
 
 // JWKSCache is a [KeySource] over a JSON Web Key Set fetched on demand, such
@@ -33,15 +41,20 @@ const (
 //     [DefaultJWKSTTL]) a known key is still answered at once while the set
 //     is refreshed in the background, so requests never wait on a routine
 //     refresh.
-//   - An unknown "kid" (a rotated key, say) triggers one refetch, but never
-//     more than one fetch per refresh interval (default
+//   - An unknown "kid" (a key published after the last load, say) triggers
+//     a refetch at once, even right after a routine load, so the first
+//     token signed with a new key is verified. Further unknown-kid
+//     refetches wait out the refresh interval (default
 //     [DefaultJWKSRefreshInterval]); in between, unknown kids fail at once
 //     with [ErrUnknownKey]. There is never a fetch per request.
 //   - Concurrent callers needing a fetch share a single one. A caller whose
-//     context ends stops waiting; the fetch carries on for the others, bounded
-//     by the fetch timeout.
-//   - When a refresh fails, the previous keys keep being served. Only when
-//     no set was ever fetched does Key fail, with [ErrKeyUnavailable].
+//     context ends stops waiting; the fetch carries on for the others. No
+//     caller waits longer than the fetch timeout, even on a fetch function
+//     that ignores its context: the fetch is then abandoned as failed.
+//   - When a refresh fails, the previous keys keep being served, for at
+//     most the max staleness after the last successful fetch (default
+//     [DefaultJWKSMaxStale]); after that, and when no set was ever
+//     fetched, Key fails with [ErrKeyUnavailable].
 //
 // It is safe for concurrent use.
 type JWKSCache struct {
@@ -49,12 +62,14 @@ type JWKSCache struct {
 	ttl      time.Duration
 	interval time.Duration
 	timeout  time.Duration
+	maxStale time.Duration
 	now      func() time.Time
 
 	state atomic.Pointer[jwksState] // latest good set; nil before the first
 
 	mu          sync.Mutex
 	lastAttempt time.Time // start of the last fetch, good or bad
+	lastUnknown time.Time // start of the last fetch an unknown kid caused
 	lastErr     error     // error of the last fetch
 	inflight    *jwksCall
 
@@ -86,12 +101,24 @@ func WithJWKSTTL(d time.Duration) JWKSOption {
 	}
 }
 
-// WithJWKSRefreshInterval sets the least time between two fetches (default
-// [DefaultJWKSRefreshInterval]).
+// WithJWKSRefreshInterval sets the least time between two fetches caused
+// by unknown kids, and between retries of failed fetches (default
+// [DefaultJWKSRefreshInterval]). Intervals under [MinJWKSRefreshInterval],
+// 0 included, are raised to it: without a floor, tokens naming random kids
+// would make one fetch each.
 func WithJWKSRefreshInterval(d time.Duration) JWKSOption {
 	return func(c *JWKSCache) {
-		if d >= 0 {
-			c.interval = d
+		c.interval = max(d, MinJWKSRefreshInterval)
+	}
+}
+
+// WithJWKSMaxStale sets how long after the last successful fetch the keys
+// are still served while refreshes fail (default [DefaultJWKSMaxStale]).
+// Values not above the TTL are raised to twice the TTL.
+func WithJWKSMaxStale(d time.Duration) JWKSOption {
+	return func(c *JWKSCache) {
+		if d > 0 {
+			c.maxStale = d
 		}
 	}
 }
@@ -131,6 +158,7 @@ func NewJWKSCache(fetch func(ctx context.Context) ([]byte, error), opts ...JWKSO
 		ttl:      DefaultJWKSTTL,
 		interval: DefaultJWKSRefreshInterval,
 		timeout:  DefaultJWKSFetchTimeout,
+		maxStale: DefaultJWKSMaxStale,
 		now:      time.Now,
 	}
 	for _, opt := range opts {
@@ -138,40 +166,61 @@ func NewJWKSCache(fetch func(ctx context.Context) ([]byte, error), opts ...JWKSO
 			opt(c)
 		}
 	}
+	if c.maxStale <= c.ttl {
+		c.maxStale = 2 * c.ttl
+	}
 	return c
 }
+
+// Reasons a fetch starts, each with its own throttle.
+const (
+	fetchRoutine = iota // first load, TTL refresh, retry: one per interval
+	fetchUnknown        // unknown kid: first at once, then one per interval
+	fetchForced         // Refresh: always
+)
 
 // Key returns the key with id kid, fetching the set when it is missing,
 // stale, or lacks kid (subject to the refresh interval).
 func (c *JWKSCache) Key(ctx context.Context, kid string) (crypto.PublicKey, error) {
 	now := c.now()
-	if st := c.state.Load(); st != nil {
+	st := c.state.Load()
+	if st != nil && now.Sub(st.fetchedAt) <= c.maxStale {
 		if k, ok := st.set.keys[kid]; ok {
 			if now.Sub(st.fetchedAt) >= c.ttl {
 				// Stale but known: answer now, refresh in the background.
 				c.mu.Lock()
-				c.startLocked(ctx, now, false)
+				c.startLocked(ctx, now, fetchRoutine)
 				c.mu.Unlock()
 			}
 			return k, nil
 		}
 	}
-	// No set yet, or an unknown kid: fetch (at most once per interval) and
-	// wait for the answer.
+	// No usable set yet, or an unknown kid: fetch (throttled) and wait.
+	reason := fetchRoutine
+	if st != nil && now.Sub(st.fetchedAt) <= c.maxStale {
+		reason = fetchUnknown
+	}
 	c.mu.Lock()
-	call := c.startLocked(ctx, now, false)
+	call := c.startLocked(ctx, now, reason)
 	c.mu.Unlock()
 	if call != nil {
 		if err := c.wait(ctx, call); err != nil {
 			return nil, err
 		}
 	}
-	st := c.state.Load()
+	st = c.state.Load()
 	if st == nil {
 		c.mu.Lock()
 		err := c.lastErr
 		c.mu.Unlock()
 		return nil, fmt.Errorf("%w: JWKS not fetched: %w", ErrKeyUnavailable, err)
+	}
+	if age := c.now().Sub(st.fetchedAt); age > c.maxStale {
+		c.mu.Lock()
+		err := c.lastErr
+		c.mu.Unlock()
+		return nil, fmt.Errorf("%w: JWKS last fetched %s ago (max staleness %s): %w",
+			ErrKeyUnavailable, age.Round(time.Second), c.maxStale, err)
 	}
 	if k, ok := st.set.keys[kid]; ok {
 		return k, nil
@@ -184,7 +233,7 @@ func (c *JWKSCache) Key(ctx context.Context, kid string) (crypto.PublicKey, erro
 // previous keys stay in use.
 func (c *JWKSCache) Refresh(ctx context.Context) error {
 	c.mu.Lock()
-	call := c.startLocked(ctx, c.now(), true)
+	call := c.startLocked(ctx, c.now(), fetchForced)
 	c.mu.Unlock()
 	if err := c.wait(ctx, call); err != nil {
 		return err
@@ -201,15 +250,23 @@ func (c *JWKSCache) KIDs() []string {
 	return nil
 }
 
-// startLocked returns the fetch in flight, or starts one unless the last
-// one started less than the refresh interval ago (and force is false), in
-// which case it returns nil. c.mu must be held.
-func (c *JWKSCache) startLocked(ctx context.Context, now time.Time, force bool) *jwksCall {
+// startLocked returns the fetch in flight, or starts one unless the
+// throttle of reason forbids it, in which case it returns nil. c.mu must be
+// held.
+func (c *JWKSCache) startLocked(ctx context.Context, now time.Time, reason int) *jwksCall {
 	if c.inflight != nil {
 		return c.inflight
 	}
-	if !force && !c.lastAttempt.IsZero() && now.Sub(c.lastAttempt) < c.interval {
-		return nil
+	switch reason {
+	case fetchRoutine:
+		if !c.lastAttempt.IsZero() && now.Sub(c.lastAttempt) < c.interval {
+			return nil
+		}
+	case fetchUnknown:
+		if !c.lastUnknown.IsZero() && now.Sub(c.lastUnknown) < c.interval {
+			return nil
+		}
+		c.lastUnknown = now
 	}
 	c.lastAttempt = now
 	call := &jwksCall{done: make(chan struct{})}
@@ -230,11 +287,32 @@ func (c *JWKSCache) wait(ctx context.Context, call *jwksCall) error {
 	}
 }
 
-// run performs one fetch and publishes its result.
+// run performs one fetch and publishes its result. A fetch still running
+// at the timeout (one that ignores its context) is abandoned as failed, so
+// that it holds up neither the waiters nor later fetches; its late result
+// is discarded.
 func (c *JWKSCache) run(ctx context.Context, call *jwksCall, started time.Time) {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
-	doc, err := c.fetch(ctx)
-	cancel()
+	defer cancel()
+	type result struct {
+		doc []byte
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		doc, err := c.fetch(ctx)
+		ch <- result{doc, err}
+	}()
+	var doc []byte
+	var err error
+	timer := time.NewTimer(c.timeout)
+	select {
+	case res := <-ch:
+		doc, err = res.doc, res.err
+	case <-timer.C:
+		err = fmt.Errorf("JWKS fetch still running after %s: %w", c.timeout, context.DeadlineExceeded)
+	}
+	timer.Stop()
 	var set *KeySet
 	if err == nil {
 		set, err = ParseJWKS(doc)

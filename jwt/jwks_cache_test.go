@@ -173,13 +173,14 @@ func TestJWKSCache(t *testing.T) {
 		if f.calls.Load() != 2 {
 			t.Errorf("%d fetches, want 2", f.calls.Load())
 		}
+		// The old key left the set: its first lookup refetches once.
 		_, err := c.Key(ctx, "ins_rsa")
 		checkSentinel(t, err, ErrUnknownKey)
 		if key, err := c.Key(ctx, "ins_new"); err != nil || !sameKey(&k.rsaOther.PublicKey, key) {
 			t.Errorf("new key: %v, %v", key, err)
 		}
-		if f.calls.Load() != 2 {
-			t.Errorf("%d fetches, want 2", f.calls.Load())
+		if f.calls.Load() != 3 {
+			t.Errorf("%d fetches, want 3", f.calls.Load())
 		}
 	})
 
@@ -381,6 +382,111 @@ func TestJWKSCache(t *testing.T) {
 		}
 	})
 
+	// Attack: a key published right after a routine load. The old cache
+	// refused its tokens for a whole refresh interval.
+	t.Run("a key rotated in right after a load is found by its first token", func(t *testing.T) {
+		t.Parallel()
+		f := &fakeJWKS{doc: docRSA}
+		clock := newMutableClock(testNow)
+		c := newCache(f, clock)
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Fatal(err)
+		}
+		f.set(docBoth, nil)
+		clock.Advance(time.Second) // well within the refresh interval
+		if key, err := c.Key(ctx, "ins_new"); err != nil || !sameKey(&k.rsaOther.PublicKey, key) {
+			t.Fatalf("new key right after a load: %v, %v", key, err)
+		}
+		// The cool-down still limits repeated unknown kids.
+		for range 100 {
+			_, err := c.Key(ctx, "ins_attacker")
+			checkSentinel(t, err, ErrUnknownKey)
+		}
+		if got := f.calls.Load(); got != 2 {
+			t.Errorf("%d fetches, want 2 (load, new key; the unknown kids wait out the interval)", got)
+		}
+	})
+
+	// Attack: the JWKS endpoint is down for good. The old cache served the
+	// last keys forever, so a key revoked by Clerk kept verifying tokens.
+	t.Run("keys are not served past the max staleness", func(t *testing.T) {
+		t.Parallel()
+		f := &fakeJWKS{doc: docRSA}
+		clock := newMutableClock(testNow)
+		c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now), WithJWKSMaxStale(time.Hour))
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Fatal(err)
+		}
+		f.set(nil, errors.New("503"))
+		clock.Advance(59 * time.Minute)
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Fatalf("within the max staleness: %v", err)
+		}
+		waitIdle(t, c)
+		clock.Advance(2 * time.Minute)
+		_, err := c.Key(ctx, "ins_rsa")
+		checkSentinel(t, err, ErrKeyUnavailable)
+		// Once the endpoint answers again, the keys come back.
+		f.set(docRSA, nil)
+		clock.Advance(DefaultJWKSRefreshInterval)
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Errorf("after recovery: %v", err)
+		}
+		if d := NewJWKSCache(f.fetch).maxStale; d != DefaultJWKSMaxStale {
+			t.Errorf("default max staleness %v", d)
+		}
+	})
+
+	// Attack: a fetch function that ignores its context (a hung
+	// connection without deadline) held every caller, and every later
+	// fetch, forever.
+	t.Run("a fetch ignoring its context cannot block callers past the timeout", func(t *testing.T) {
+		t.Parallel()
+		release := make(chan struct{})
+		defer close(release)
+		var calls atomic.Int32
+		hung := func(context.Context) ([]byte, error) {
+			if calls.Add(1) == 1 {
+				<-release // ignores ctx
+			}
+			return docRSA, nil
+		}
+		c := NewJWKSCache(hung, WithJWKSFetchTimeout(20*time.Millisecond), WithJWKSRefreshInterval(time.Second))
+		start := time.Now()
+		_, err := c.Key(ctx, "ins_rsa")
+		checkSentinel(t, err, ErrKeyUnavailable)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Fatalf("caller blocked %v", d)
+		}
+		// The hung fetch no longer holds the slot: a refresh goes through.
+		if err := c.Refresh(ctx); err != nil {
+			t.Fatalf("Refresh after a hung fetch: %v", err)
+		}
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Error(err)
+		}
+	})
+
+	t.Run("a refresh interval of 0 is floored", func(t *testing.T) {
+		t.Parallel()
+		f := &fakeJWKS{doc: docRSA}
+		clock := newMutableClock(testNow)
+		c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now), WithJWKSRefreshInterval(0))
+		if c.interval != MinJWKSRefreshInterval {
+			t.Fatalf("interval %v", c.interval)
+		}
+		if _, err := c.Key(ctx, "ins_rsa"); err != nil {
+			t.Fatal(err)
+		}
+		for range 100 {
+			_, err := c.Key(ctx, "ins_random")
+			checkSentinel(t, err, ErrUnknownKey)
+		}
+		if got := f.calls.Load(); got != 2 {
+			t.Errorf("%d fetches for 100 unknown kids at one instant, want 2", got)
+		}
+	})
+
 	t.Run("options", func(t *testing.T) {
 		t.Parallel()
 		c := NewJWKSCache((&fakeJWKS{}).fetch, WithJWKSTTL(time.Minute), WithJWKSRefreshInterval(time.Second),
@@ -422,5 +528,50 @@ func TestJWKSCacheWithVerifier(t *testing.T) {
 	checkSentinel(t, err, ErrUnknownKey)
 	if got := f.calls.Load(); got != 2 {
 		t.Errorf("%d fetches, want 2", got)
+	}
+}
+
+// Attack: the JWKS endpoint stays down while a key Clerk revoked keeps
+// verifying tokens, from the verified-token cache too.
+func TestStaleJWKSStopsVerification(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	k := keyring()
+	f := &fakeJWKS{doc: jwksDoc(jwkOf("ins_rsa", &k.rsa.PublicKey))}
+	clock := newMutableClock(testNow)
+	c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now), WithJWKSMaxStale(2*time.Hour))
+	v := newTestVerifier(t, WithKeySource(c), WithClock(clock.Now), WithLeeway(48*time.Hour))
+	tok := mint(t, gjwt.SigningMethodRS256, k.rsa, "ins_rsa", v2Claims())
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	f.set(nil, errors.New("connection refused"))
+	clock.Advance(time.Hour)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatalf("within the max staleness: %v", err)
+	}
+	waitIdle(t, c)
+	clock.Advance(2 * time.Hour)
+	_, err := v.Verify(ctx, tok)
+	checkSentinel(t, err, ErrKeyUnavailable)
+}
+
+// Rotation through the verifier: a key published right after a load
+// verifies its first token.
+func TestRotationRightAfterLoadWithVerifier(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	k := keyring()
+	f := &fakeJWKS{doc: jwksDoc(jwkOf("ins_old", &k.rsa.PublicKey))}
+	clock := newMutableClock(testNow)
+	c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now))
+	v := newTestVerifier(t, WithKeySource(c), WithClock(clock.Now))
+	if _, err := v.Verify(ctx, mint(t, gjwt.SigningMethodRS256, k.rsa, "ins_old", v2Claims())); err != nil {
+		t.Fatal(err)
+	}
+	f.set(jwksDoc(jwkOf("ins_old", &k.rsa.PublicKey), jwkOf("ins_new", &k.rsaOther.PublicKey)), nil)
+	clock.Advance(time.Second)
+	if _, err := v.Verify(ctx, mint(t, gjwt.SigningMethodRS256, k.rsaOther, "ins_new", v2Claims())); err != nil {
+		t.Errorf("first token of a key published after the load: %v", err)
 	}
 }

@@ -3,15 +3,12 @@ package jwt
 import (
 	"encoding/base64"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
-// Clerk token categories ("cat" header) a session verifier accepts.
-const (
-	catSession     = "cl_B7d4PD111AAA"
-	catSessionAlt  = "cl_I7d4PD111III"
-	defaultMaxSize = 8 << 10
-)
+// defaultMaxSize is the default size cap of a token, in bytes.
+const defaultMaxSize = 8 << 10
 
 // b64 is strict unpadded base64url: no padding, no '+' or '/', and the
 // unused bits of the last character must be zero. Line breaks, which the
@@ -34,6 +31,7 @@ var (
 // parsedToken is a compact JWS split and decoded, not yet verified.
 type parsedToken struct {
 	alg, kid     string
+	typ, cat     string // "" when absent
 	signingInput []byte // "<header>.<payload>" as sent
 	signature    []byte
 	claimsJSON   string // decoded payload; parsed only after the signature verified
@@ -105,8 +103,7 @@ func (p *parsedToken) parseHeader(s string) error {
 	var (
 		seen                    memberSet
 		hasAlg, hasCty, hasCrit bool
-		typ, cat                string
-		hasTyp, hasCat          bool
+		hasTyp                  bool
 		err                     error
 	)
 	for first := true; ; first = false {
@@ -124,11 +121,13 @@ func (p *parsedToken) parseHeader(s string) error {
 		case "kid":
 			p.kid, err = r.readString()
 		case "typ":
-			typ, err = r.readString()
+			p.typ, err = r.readString()
 			hasTyp = true
 		case "cat":
-			cat, err = r.readString()
-			hasCat = true
+			p.cat, err = r.readString()
+			if err == nil && p.cat == "" {
+				err = errJSONType
+			}
 		case "cty":
 			hasCty = true
 			err = r.skipValue()
@@ -139,7 +138,7 @@ func (p *parsedToken) parseHeader(s string) error {
 			err = r.skipValue()
 		}
 		if err != nil {
-			return malformed(`header "` + truncate(name, 32) + `": ` + err.Error())
+			return malformed("header " + strconv.Quote(truncate(name, 32)) + ": " + err.Error())
 		}
 	}
 	if err := r.end(); err != nil {
@@ -153,10 +152,15 @@ func (p *parsedToken) parseHeader(s string) error {
 		return fmt.Errorf(`%w: "crit" header names an unsupported extension`, ErrUnsupportedTokenType)
 	case hasCty:
 		return fmt.Errorf(`%w: "cty" header present (nested tokens are not accepted)`, ErrUnsupportedTokenType)
-	case hasTyp && !strings.EqualFold(typ, "JWT"):
-		return fmt.Errorf(`%w: "typ" is %q, want JWT`, ErrUnsupportedTokenType, truncate(typ, 32))
-	case hasCat && cat != catSession && cat != catSessionAlt:
-		return fmt.Errorf(`%w: "cat" %q is not a session token`, ErrUnsupportedTokenType, truncate(cat, 32))
+	case hasTyp && !strings.EqualFold(p.typ, "JWT") && !isOAuthTyp(p.typ):
+		return fmt.Errorf(`%w: "typ" is %q, want JWT or at+jwt`, ErrUnsupportedTokenType, truncate(p.typ, 32))
+	}
+	switch p.cat {
+	case "", catSession, catIgnore, catM2M:
+	case catTemplate:
+		return fmt.Errorf(`%w: "cat" %q marks a JWT template token`, ErrUnsupportedTokenType, p.cat)
+	default:
+		return fmt.Errorf(`%w: unknown "cat" %q`, ErrUnsupportedTokenType, truncate(p.cat, 32))
 	}
 	switch p.alg {
 	case algRS256, algES256, algEdDSA:

@@ -20,8 +20,10 @@ const maxPermissionBits = 64
 //     "org:<feature>:<per[j]>".
 //
 // Bits beyond the permission names are ignored, as are features without a
-// mask. It fails closed: if any mask is not a plain decimal number the token
-// grants no permissions at all. Names and features that are empty grant
+// mask. It fails closed: if any mask is not a plain decimal number, or any
+// entry of fea is not "<scope>:<feature>" with a known scope and a
+// non-empty feature, the token grants no permissions at all (never a
+// partial set). Names and features that are empty grant
 // nothing.
 func decodeOrgPermissions(fea, per, fpm string) []string {
 	if fea == "" || per == "" || fpm == "" {
@@ -33,7 +35,21 @@ func decodeOrgPermissions(fea, per, fpm string) []string {
 		names[nNames], rest, more = strings.Cut(rest, ",")
 		nNames++
 	}
-	// Validate every mask before granting anything.
+	// Validate every feature and every mask before granting anything: a
+	// malformed entry would shift which mask goes with which feature.
+	for rest, more := fea, true; more; {
+		var entry string
+		entry, rest, more = strings.Cut(rest, ",")
+		scope, feature, ok := strings.Cut(entry, ":")
+		if !ok || feature == "" || strings.IndexByte(feature, ':') >= 0 {
+			return nil
+		}
+		switch scope {
+		case "o", "u", "ou", "uo":
+		default:
+			return nil
+		}
+	}
 	for rest, more := fpm, true; more; {
 		var m string
 		m, rest, more = strings.Cut(rest, ",")

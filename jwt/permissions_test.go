@@ -39,9 +39,12 @@ func TestDecodeOrgPermissions(t *testing.T) {
 		{"empty fea", "", "a", "1", nil},
 		{"fewer masks than features", "o:x,o:y", "a", "1", []string{"org:x:a"}},
 		{"more masks than features", "o:x", "a", "1,1", []string{"org:x:a"}},
-		{"feature without scope", "x,o:y", "a", "1", []string{"org:y:a"}},
-		{"unknown scope", "z:x,o:y", "a", "1", []string{"org:y:a"}},
-		{"empty feature name keeps its mask slot", "o:,o:y", "a", "1,1", []string{"org:y:a"}},
+		// A malformed fea entry voids every permission: never a partial set.
+		{"feature without scope", "x,o:y", "a", "1", nil},
+		{"unknown scope", "z:x,o:y", "a", "1", nil},
+		{"empty feature name", "o:,o:y", "a", "1,1", nil},
+		{"empty fea entry", "o:x,,o:y", "a", "1,1", nil},
+		{"colon in feature", "o:x:y", "a", "1", nil},
 		{"empty permission name grants nothing", "o:x", "a,,c", "7", []string{"org:x:a", "org:x:c"}},
 		{"leading zeros", "o:x", "a,b", "002", []string{"org:x:b"}},
 		{"mask beyond 64 bits keeps its low bits", "o:x", "a,b", "18446744073709551619", []string{"org:x:a", "org:x:b"}}, // 2^64 + 3

@@ -19,7 +19,8 @@ type tokenCache struct {
 // cacheEntry is one verified token: its claims and the key that verified
 // it, to check on every hit that the key is still in the key set.
 type cacheEntry struct {
-	claims *Claims
+	claims *Claims // shared: handed out as copies only
+	kind   TokenKind
 	key    crypto.PublicKey
 	kid    string
 }

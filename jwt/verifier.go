@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -25,17 +26,19 @@ const (
 	DefaultTokenCacheSize = 1024
 )
 
-// Verifier verifies Clerk session tokens without network I/O of its own.
+// Verifier verifies Clerk session tokens, and JWT-format machine tokens,
+// without network I/O of its own.
 // Build one with [NewVerifier] at start-up and share it: it is safe for
 // concurrent use.
 type Verifier struct {
-	keys    KeySource
-	parties []string
-	issuer  string
-	leeway  time.Duration
-	now     func() time.Time
-	maxSize int
-	cache   *tokenCache
+	keys      KeySource
+	parties   []string
+	audiences []string
+	issuer    string
+	leeway    time.Duration
+	now       func() time.Time
+	maxSize   int
+	cache     *tokenCache
 }
 
 // Option configures a [Verifier].
@@ -45,6 +48,7 @@ type options struct {
 	keys      KeySource
 	keyOpts   int
 	parties   []string
+	audiences []string
 	issuer    string
 	leeway    time.Duration
 	now       func() time.Time
@@ -101,11 +105,17 @@ func WithKeySource(ks KeySource) Option {
 	}
 }
 
-// WithAuthorizedParties restricts the "azp" claim to the given origins
-// (such as "https://app.example.com"). When set, a token without "azp" or
-// with another one fails with [ErrUnauthorizedParty]. Set it whenever tokens
-// may arrive in cookies: it is what stops a token from another site being
-// replayed (CSRF).
+// WithAuthorizedParties restricts the "azp" claim of session tokens to the
+// given origins (such as "https://app.example.com"). When set, a session
+// token without "azp" or with another one fails with
+// [ErrUnauthorizedParty].
+//
+// This stops a token minted for another application of the same instance
+// (another origin) from being used here. It does not stop cross-site
+// request forgery: a forged request from a hostile page carries the
+// victim's own cookie, whose "azp" is this application's origin. For
+// cookie tokens, also check where the request comes from (clerkhttp does,
+// for unsafe methods).
 func WithAuthorizedParties(parties ...string) Option {
 	return func(o *options) {
 		for _, p := range parties {
@@ -115,6 +125,22 @@ func WithAuthorizedParties(parties ...string) Option {
 			}
 		}
 		o.parties = append(o.parties, parties...)
+	}
+}
+
+// WithAudience accepts session tokens whose "aud" claim names one of the
+// given audiences, and requires machine tokens to name one. Without it, a
+// session token carrying "aud" (the mark of a JWT template token) fails
+// with [ErrInvalidAudience], and machine tokens' "aud" is not checked.
+func WithAudience(audiences ...string) Option {
+	return func(o *options) {
+		for _, a := range audiences {
+			if a == "" {
+				o.fail(errors.New("jwt: empty audience"))
+				return
+			}
+		}
+		o.audiences = append(o.audiences, audiences...)
 	}
 }
 
@@ -213,12 +239,13 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 		return nil, errors.New("jwt: more than one key option")
 	}
 	v := &Verifier{
-		keys:    o.keys,
-		parties: slices.Clone(o.parties),
-		issuer:  o.issuer,
-		leeway:  o.leeway,
-		now:     o.now,
-		maxSize: o.maxSize,
+		keys:      o.keys,
+		parties:   slices.Clone(o.parties),
+		audiences: slices.Clone(o.audiences),
+		issuer:    o.issuer,
+		leeway:    o.leeway,
+		now:       o.now,
+		maxSize:   o.maxSize,
 	}
 	if o.cacheSize > 0 {
 		v.cache = newTokenCache(o.cacheSize)
@@ -234,17 +261,81 @@ func (v *Verifier) AuthorizedParties() []string { return slices.Clone(v.parties)
 //
 // In order, and stopping at the first failure: the size cap and the compact
 // form (exactly three canonical base64url segments); the header (strict
-// JSON; "alg" RS256, ES256 or EdDSA; no "crit" or "cty"; "typ" JWT and "cat"
-// a session token when present); the key for "kid"; the algorithm against
-// the key's type; the signature; only then the claims (strict JSON, "exp"
-// a number and "sub" present); "exp", "nbf" and "iat" against the clock
-// with the leeway; the issuer and the authorized party when configured.
+// JSON; "alg" RS256, ES256 or EdDSA; no "crit" or "cty"; "typ" JWT or
+// at+jwt; "cat" absent or a known category other than a JWT template's);
+// the key for "kid"; the algorithm against the key's type; the signature;
+// only then the claims (strict JSON, "exp" a number and "sub" present);
+// "exp", "nbf" and "iat" against the clock with the leeway; the kind of
+// token, which must be a session token: "sid" present, no "cat" of another
+// kind, no "typ" at+jwt, no machine subject; "aud" absent or one of those
+// set with [WithAudience]; the issuer and the authorized party when
+// configured.
+//
+// A pending session ("sts" "pending", see [Claims.Pending]) passes Verify:
+// what a pending session may do is the application's decision (clerkhttp
+// treats it as signed out unless a route opts in).
 //
 // Each failure wraps exactly one of the package's sentinel errors. The
-// returned Claims must be treated as read-only.
+// returned Claims are the caller's own copy.
 func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
+	c, kind, err := v.verifyShared(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if kind != SessionToken {
+		return nil, fmt.Errorf("%w: a %s, not a session token", ErrUnsupportedTokenType, kind)
+	}
+	return c.clone(), nil
+}
+
+// VerifyMachine checks a JWT-format machine token, an M2M token or an
+// OAuth access token, with the same keys, strictness and cache as Verify,
+// and returns its claims. Session tokens and every other kind fail with
+// [ErrUnsupportedTokenType]. Opaque machine tokens ("mt_...", "oat_...",
+// "ak_...") are not JWTs: they fail with [ErrMalformedToken] and are
+// verified by Clerk's verify endpoints instead.
+func (v *Verifier) VerifyMachine(ctx context.Context, token string) (*MachineClaims, error) {
+	c, kind, err := v.verifyShared(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if kind != M2MToken && kind != OAuthToken {
+		return nil, fmt.Errorf("%w: a %s, not a machine token", ErrUnsupportedTokenType, kind)
+	}
+	return newMachineClaims(c, kind), nil
+}
+
+// Token is a verified token of any kind [Verifier.VerifyToken] accepts.
+type Token struct {
+	// Kind is SessionToken, M2MToken or OAuthToken.
+	Kind TokenKind
+	// Session holds the claims of a session token; nil for other kinds.
+	Session *Claims
+	// Machine holds the claims of a machine token; nil for session tokens.
+	Machine *MachineClaims
+}
+
+// VerifyToken checks a JWT of any kind this package verifies (a session
+// token, a JWT-format M2M token or OAuth access token) and returns it
+// tagged with its kind. The kind comes from the token's header and claims
+// (see [TokenKind]), decided only after the signature verified; each kind
+// gets the checks Verify or VerifyMachine gives it.
+func (v *Verifier) VerifyToken(ctx context.Context, token string) (*Token, error) {
+	c, kind, err := v.verifyShared(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	if kind == SessionToken {
+		return &Token{Kind: kind, Session: c.clone()}, nil
+	}
+	return &Token{Kind: kind, Machine: newMachineClaims(c, kind)}, nil
+}
+
+// verifyShared verifies token through the cache. The claims it returns
+// are shared with the cache: callers hand out copies.
+func (v *Verifier) verifyShared(ctx context.Context, token string) (*Claims, TokenKind, error) {
 	if len(token) > v.maxSize {
-		return nil, errTooLarge
+		return nil, "", errTooLarge
 	}
 	now := v.now()
 	if v.cache != nil {
@@ -255,59 +346,120 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
 					if errors.Is(err, ErrTokenExpired) {
 						v.cache.remove(token, e.claims)
 					}
-					return nil, err
+					return nil, "", err
 				}
-				c := *e.claims
-				return &c, nil
+				return e.claims, e.kind, nil
 			}
 			// The key left the set (or the source cannot answer): forget
 			// the token and verify it from scratch.
 			v.cache.remove(token, e.claims)
 		}
 	}
-	claims, key, kid, err := v.verify(ctx, token, now)
+	claims, kind, key, kid, err := v.verify(ctx, token, now)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if v.cache != nil {
-		stored := *claims
-		v.cache.put(token, cacheEntry{claims: &stored, key: key, kid: kid}, now)
+		v.cache.put(token, cacheEntry{claims: claims, kind: kind, key: key, kid: kid}, now)
 	}
-	return claims, nil
+	return claims, kind, nil
 }
 
 // verify is the uncached path.
-func (v *Verifier) verify(ctx context.Context, token string, now time.Time) (*Claims, crypto.PublicKey, string, error) {
+func (v *Verifier) verify(ctx context.Context, token string, now time.Time) (*Claims, TokenKind, crypto.PublicKey, string, error) {
 	p, err := parseToken(token, v.maxSize)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, "", nil, "", err
 	}
 	key, err := v.key(ctx, p.kid)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, "", nil, "", err
 	}
 	if err := verifySignature(p.alg, key, p.signingInput, p.signature); err != nil {
-		return nil, nil, "", err
+		return nil, "", nil, "", err
 	}
 	claims, err := decodeClaims(p.claimsJSON)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, "", nil, "", err
 	}
 	if err := v.checkTimes(claims, now); err != nil {
-		return nil, nil, "", err
+		return nil, "", nil, "", err
 	}
 	if v.issuer != "" && claims.Issuer != v.issuer {
-		return nil, nil, "", fmt.Errorf("%w: %q", ErrInvalidIssuer, truncate(claims.Issuer, 128))
+		return nil, "", nil, "", fmt.Errorf("%w: %q", ErrInvalidIssuer, truncate(claims.Issuer, 128))
+	}
+	kind := classify(&p, claims)
+	if kind == SessionToken {
+		err = v.checkSession(claims)
+	} else {
+		err = v.checkMachine(claims)
+	}
+	if err != nil {
+		return nil, "", nil, "", err
+	}
+	return claims, kind, key, p.kid, nil
+}
+
+// classify decides a verified JWT's kind from its header and claims: typ
+// at+jwt is an OAuth access token; "cat" M2M, or a machine subject without
+// the session category, an M2M token; anything else is checked as a
+// session token.
+func classify(p *parsedToken, c *Claims) TokenKind {
+	switch {
+	case isOAuthTyp(p.typ):
+		return OAuthToken
+	case p.cat == catM2M:
+		return M2MToken
+	case p.cat != catSession && strings.HasPrefix(c.Subject, machineSubjectPrefix):
+		return M2MToken
+	}
+	return SessionToken
+}
+
+// checkSession applies the session-token rules: "sid" present (JWT
+// template tokens signed by the same key have none), "aud" only when
+// configured, and the authorized parties.
+func (v *Verifier) checkSession(c *Claims) error {
+	if c.SessionID == "" {
+		return fmt.Errorf(`%w: no "sid" claim: not a session token (a JWT template token?)`, ErrUnsupportedTokenType)
+	}
+	if len(c.Audience) > 0 && !v.audienceOK(c.Audience) {
+		if len(v.audiences) == 0 {
+			return fmt.Errorf(`%w: session token with "aud" %q; accept it with WithAudience`, ErrInvalidAudience, truncate(c.Audience[0], 128))
+		}
+		return fmt.Errorf("%w: %q", ErrInvalidAudience, truncate(c.Audience[0], 128))
 	}
 	if len(v.parties) > 0 {
-		if claims.AuthorizedParty == "" {
-			return nil, nil, "", fmt.Errorf(`%w: "azp" claim missing`, ErrUnauthorizedParty)
+		if c.AuthorizedParty == "" {
+			return fmt.Errorf(`%w: "azp" claim missing`, ErrUnauthorizedParty)
 		}
-		if !slices.Contains(v.parties, claims.AuthorizedParty) {
-			return nil, nil, "", fmt.Errorf("%w: %q", ErrUnauthorizedParty, truncate(claims.AuthorizedParty, 128))
+		if !slices.Contains(v.parties, c.AuthorizedParty) {
+			return fmt.Errorf("%w: %q", ErrUnauthorizedParty, truncate(c.AuthorizedParty, 128))
 		}
 	}
-	return claims, key, p.kid, nil
+	return nil
+}
+
+// checkMachine applies the machine-token rules: when audiences are
+// configured, "aud" must name one of them.
+func (v *Verifier) checkMachine(c *Claims) error {
+	if len(v.audiences) > 0 && !v.audienceOK(c.Audience) {
+		if len(c.Audience) == 0 {
+			return fmt.Errorf(`%w: "aud" claim missing`, ErrInvalidAudience)
+		}
+		return fmt.Errorf("%w: %q", ErrInvalidAudience, truncate(c.Audience[0], 128))
+	}
+	return nil
+}
+
+// audienceOK reports whether aud names one of the configured audiences.
+func (v *Verifier) audienceOK(aud []string) bool {
+	for _, a := range aud {
+		if slices.Contains(v.audiences, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // key asks the key source for kid and classifies its failures.

@@ -57,7 +57,7 @@ func TestVerifyClaims(t *testing.T) {
 		OrgID: "org_1", OrgSlug: "acme", OrgRole: "org:admin",
 		OrgPermissions: []string{"org:invoices:create", "org:invoices:read"},
 	}
-	minimal := map[string]any{"sub": "user_1", "exp": now + 60}
+	minimal := map[string]any{"sub": "user_1", "exp": now + 60, "sid": "sess_1"}
 	withActor := with(v2, "act", map[string]any{"sub": "user_support", "sid": "sess_support", "iss": "https://dashboard.clerk.com", "extra": []int{1}})
 	wantActor := *wantV2
 	wantActor.Actor = &Actor{Subject: "user_support", SessionID: "sess_support", Issuer: "https://dashboard.clerk.com"}
@@ -80,30 +80,30 @@ func TestVerifyClaims(t *testing.T) {
 		{"v2 ES256", mint(t, gjwt.SigningMethodES256, k.ec, "ins_ec", v2), wantV2},
 		{"v2 EdDSA", mint(t, gjwt.SigningMethodEdDSA, k.ed, "ins_ed", v2), wantV2},
 		{"v1 flat org claims", mintRS256(t, v1), wantV1},
-		{"minimal", mintRS256(t, minimal), &Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1}},
+		{"minimal", mintRS256(t, minimal), &Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1}},
 		{"impersonation", mintRS256(t, withActor), &wantActor},
 		{"v2 without an active organization", mintRS256(t, noOrg), &wantNoOrg},
-		{"audience list", mintRS256(t, aud), &Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1, Audience: []string{"a", "b"}}},
-		{"audience string", mintRS256(t, audOne), &Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1, Audience: []string{"a"}}},
+		{"audience list", mintRS256(t, aud), &Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1, Audience: []string{"a", "b"}}},
+		{"audience string", mintRS256(t, audOne), &Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1, Audience: []string{"a"}}},
 		{"unknown version has no org view", mintRS256(t, v3), &wantV3},
 		{"v2 ignores flat org claims", mintRS256(t, v2Flat), wantV2},
 		{"escaped strings", handToken(rsHeader, `{"sub":"user_\u00e9\n","exp":1750000060,"sid":"a\/b"}`, nil),
 			&Claims{Subject: "user_é\n", Expiry: unix(1750000060), SessionID: "a/b", Version: 1}},
 		{"typ absent, session cat", handToken(`{"alg":"RS256","kid":"ins_rsa","cat":"cl_B7d4PD111AAA"}`, jsonText(minimal), nil),
-			&Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1}},
+			&Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1}},
 		{"lower-case typ", handToken(`{"alg":"RS256","kid":"ins_rsa","typ":"jwt"}`, jsonText(minimal), nil),
-			&Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1}},
+			&Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1}},
 		{"key hints ignored", handToken(`{"alg":"RS256","kid":"ins_rsa","jku":"https://evil.example","x5u":"https://evil.example","x5c":["AAAA"],"jwk":{"kty":"RSA"}}`, jsonText(minimal), nil),
-			&Claims{Subject: "user_1", Expiry: unix(now + 60), Version: 1}},
-		{"null optional claims", handToken(rsHeader, `{"sub":"user_1","exp":1750000060,"nbf":null,"iat":null,"azp":null,"act":null,"o":null,"fva":null,"aud":null}`, nil),
-			&Claims{Subject: "user_1", Expiry: unix(1750000060), Version: 1}},
+			&Claims{Subject: "user_1", Expiry: unix(now + 60), SessionID: "sess_1", Version: 1}},
+		{"null optional claims", handToken(rsHeader, `{"sub":"user_1","exp":1750000060,"sid":"sess_1","nbf":null,"iat":null,"azp":null,"act":null,"o":null,"fva":null,"aud":null}`, nil),
+			&Claims{Subject: "user_1", Expiry: unix(1750000060), SessionID: "sess_1", Version: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			v := newTestVerifier(t, WithIssuer("https://clerk.example.com"))
 			if tt.want.Issuer == "" {
-				v = newTestVerifier(t)
+				v = newTestVerifier(t, WithAudience("a"))
 			}
 			got, err := v.Verify(context.Background(), tt.token)
 			if err != nil {

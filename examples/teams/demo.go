@@ -109,7 +109,7 @@ curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"editor"}'
 # Linus may not: Grace is not in his organization (403)
 curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"viewer","org_id":"%s"}'
 # Ada bans Grace
-curl -s -X POST %s/users/%s/ban %s
+curl -s -X POST %s/users/%s/ban %s %s
 # Signed out: 401
 curl -s %s/me
 
@@ -120,6 +120,6 @@ curl -s %s/me
 		base, auth("GRACE"), jsonType,
 		base, d.grace.id, auth("ADA"), jsonType,
 		base, d.grace.id, auth("LINUS"), jsonType, d.acme,
-		base, d.grace.id, auth("ADA"),
+		base, d.grace.id, auth("ADA"), jsonType,
 		base)
 }

@@ -102,7 +102,7 @@ func (e *testEnv) do(t *testing.T, method, path, token, body string) response {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if body != "" {
+	if body != "" || (method != http.MethodGet && method != http.MethodHead) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if token != "" {

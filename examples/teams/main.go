@@ -13,6 +13,11 @@
 //	POST   /users/{id}/ban          ban a member; permission org:members:manage only
 //	POST   /webhooks/clerk          Clerk's webhooks: keep a local member table in sync
 //
+// State-changing routes (POST, PATCH) answer 415 unless the request says
+// Content-Type: application/json, body or no body: a cross-site HTML form
+// cannot send that without a CORS preflight, a second CSRF defence behind
+// the middleware's origin check of cookie requests.
+//
 // # Try it without a Clerk account
 //
 //	go run ./examples/teams

@@ -100,13 +100,13 @@ func NewServer(d Deps) http.Handler {
 	mux.Handle("GET /me",
 		clerkhttp.RequireAuth(s.bounded(withClaims(s.me))))
 	mux.Handle("POST /teams",
-		clerkhttp.RequireAuth(s.bounded(withClaims(s.createTeam))))
+		clerkhttp.RequireAuth(requireJSON(s.bounded(withClaims(s.createTeam)))))
 	mux.Handle("GET /teams/current/members",
 		clerkhttp.RequireRole(roleAdmin)(withClaims(s.listMembers)))
 	mux.Handle("PATCH /users/{id}/role",
-		clerkhttp.RequireRole(roleAdmin)(s.bounded(withClaims(s.setRole))))
+		clerkhttp.RequireRole(roleAdmin)(requireJSON(s.bounded(withClaims(s.setRole)))))
 	mux.Handle("POST /users/{id}/ban",
-		clerkhttp.RequirePermission(permManageMembers)(s.bounded(withClaims(s.ban))))
+		clerkhttp.RequirePermission(permManageMembers)(requireJSON(s.bounded(withClaims(s.ban)))))
 	if d.Webhooks != nil {
 		mux.Handle("POST /webhooks/clerk", d.Webhooks)
 	}
