@@ -25,6 +25,21 @@ type Plan struct {
 	FreeTrialEnabled bool        `json:"free_trial_enabled"`
 	FreeTrialDays    *int64      `json:"free_trial_days"`
 	UnitPrices       []UnitPrice `json:"unit_prices,omitempty"`
+
+	// The flat amounts below are sent by the instance-wide Billing
+	// operations (price transitions, trial extensions), in cents of
+	// Currency.
+	Amount                       int64    `json:"amount,omitempty"`
+	AmountFormatted              string   `json:"amount_formatted,omitempty"`
+	AnnualMonthlyAmount          int64    `json:"annual_monthly_amount,omitempty"`
+	AnnualMonthlyAmountFormatted string   `json:"annual_monthly_amount_formatted,omitempty"`
+	AnnualAmount                 int64    `json:"annual_amount,omitempty"`
+	AnnualAmountFormatted        string   `json:"annual_amount_formatted,omitempty"`
+	Currency                     string   `json:"currency,omitempty"`
+	CurrencySymbol               string   `json:"currency_symbol,omitempty"`
+	PayerType                    []string `json:"payer_type,omitempty"`
+	Period                       string   `json:"period,omitempty"`
+	Interval                     int64    `json:"interval,omitempty"`
 }
 
 // Feature is a feature a plan grants.

@@ -40,7 +40,16 @@ type SubscriptionItem struct {
 	Credits *Credits    `json:"credits,omitempty"`
 	PlanID  *string     `json:"plan_id"`
 	PriceID string      `json:"price_id,omitempty"`
-	Plan    *Plan       `json:"plan,omitempty"`
+	// Amount is the item's current amount (in the answers of the
+	// instance-wide Billing operations).
+	Amount *Money `json:"amount,omitempty"`
+	// NextInvoice is the item's next invoice, where the API sends it.
+	NextInvoice *ItemNextPayment `json:"next_invoice,omitempty"`
+	// PaymentSource and PaymentSourceID name how the item is paid, where
+	// the API sends them (PaymentMethod elsewhere).
+	PaymentSource   *PaymentMethod `json:"payment_source,omitempty"`
+	PaymentSourceID string         `json:"payment_source_id,omitempty"`
+	Plan            *Plan          `json:"plan,omitempty"`
 	// PlanPeriod is "month" or "annual".
 	PlanPeriod    string           `json:"plan_period"`
 	PaymentMethod *PaymentMethod   `json:"payment_method,omitempty"`

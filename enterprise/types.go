@@ -18,12 +18,17 @@ type Connection struct {
 	LogoPublicURL string `json:"logo_public_url"`
 	Active        bool   `json:"active"`
 	// Domains are the email domains whose users sign in through it.
-	Domains                          []string          `json:"domains"`
-	OrganizationID                   string            `json:"organization_id"`
-	SyncUserAttributes               bool              `json:"sync_user_attributes"`
-	DisableAdditionalIdentifications bool              `json:"disable_additional_identifications"`
-	AllowOrganizationAccountLinking  bool              `json:"allow_organization_account_linking"`
-	CustomAttributes                 []CustomAttribute `json:"custom_attributes"`
+	Domains                          []string `json:"domains"`
+	OrganizationID                   string   `json:"organization_id"`
+	SyncUserAttributes               bool     `json:"sync_user_attributes"`
+	DisableAdditionalIdentifications bool     `json:"disable_additional_identifications"`
+	AllowOrganizationAccountLinking  bool     `json:"allow_organization_account_linking"`
+	// DisableJITProvisioning stops users from being created on their
+	// first sign-in through the connection.
+	DisableJITProvisioning bool `json:"disable_jit_provisioning"`
+	// Authenticatable reports whether users can sign in through it now.
+	Authenticatable  bool              `json:"authenticatable"`
+	CustomAttributes []CustomAttribute `json:"custom_attributes"`
 	// SAMLConnection is set for SAML providers, OAuthConfig for OIDC ones.
 	SAMLConnection *SAMLConnection `json:"saml_connection"`
 	OAuthConfig    *OAuthConfig    `json:"oauth_config"`
