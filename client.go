@@ -20,6 +20,7 @@ import (
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
+	"github.com/clerkgo/clerk/machines"
 	"github.com/clerkgo/clerk/oauthapps"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/orgdomains"
@@ -74,6 +75,17 @@ type Client struct {
 	// changes subscription items (cancel, trial, price, discounts).
 	Billing *billing.Service
 
+	// Machines manages machines, their secret keys and the scopes that
+	// let one call another.
+	Machines *machines.MachineService
+	// M2MTokens creates, lists, revokes and verifies machine-to-machine
+	// tokens.
+	M2MTokens *machines.M2MTokenService
+	// APIKeys creates, lists, revokes and verifies API keys.
+	APIKeys *machines.APIKeyService
+	// OAuthAccessTokens verifies OAuth access tokens the instance issued.
+	OAuthAccessTokens *machines.OAuthAccessTokenService
+
 	backend *transport.Backend
 }
 
@@ -122,6 +134,11 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 
 		OAuthApplications: oauthapps.New(b),
 		Billing:           billing.New(b),
+
+		Machines:          machines.NewMachineService(b),
+		M2MTokens:         machines.NewM2MTokenService(b),
+		APIKeys:           machines.NewAPIKeyService(b),
+		OAuthAccessTokens: machines.NewOAuthAccessTokenService(b),
 		backend:           b,
 	}, nil
 }

@@ -32,6 +32,10 @@ func Tags() []string {
 		"Directories",
 		"OAuth Applications",
 		"Billing",
+		"API Keys",
+		"M2M Tokens",
+		"Machines",
+		"OAuth Access Tokens",
 	}
 }
 
