@@ -43,6 +43,7 @@ func routeTables() []map[string]op {
 		enterpriseRoutes(),
 		billingRoutes(),
 		oauthAppRoutes(),
+		machineRoutes(),
 	}
 }
 

@@ -32,6 +32,9 @@ type state struct {
 	bill *billingState
 	// oauthApps holds OAuth applications (oauthapps.go).
 	oauthApps map[string]*fakeOAuthApp
+	// mach holds machines, M2M tokens, API keys and OAuth access tokens
+	// (machines.go), made on first use.
+	mach *machineState
 }
 
 // Built-in organization roles and their system permissions.
