@@ -622,7 +622,9 @@ func TestMachineSecretNeverInErrors(t *testing.T) {
 
 func TestUnimplemented(t *testing.T) {
 	t.Parallel()
-	type fake struct{ machines.UnimplementedM2MTokens }
+	type fake struct {
+		machines.UnimplementedM2MTokens
+	}
 	var m2m machines.M2MTokenAPI = fake{}
 	checks := map[string]error{}
 	_, checks["M2MTokens.Create"] = m2m.Create(ctx, nil)
