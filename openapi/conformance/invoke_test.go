@@ -82,12 +82,18 @@ func sampleID(placeholder string) string {
 		"passkey_identification_id":     "idn_",
 		"web3_wallet_identification_id": "idn_",
 		"trusted_device_id":             "td_",
+		"machine_id":                    "mch_",
+		"other_machine_id":              "mch_",
 	}
 	switch placeholder {
 	case "template_name":
 		return "my-template"
 	case "provider":
 		return "oauth_google"
+	case "apiKeyID": // the spec's pattern: ak_ and 32 hex digits
+		return "ak_3beecc9c60adb5f9b850e91a8ee1e992"
+	case "m2m_token_id": // mt_ and 32 hex digits
+		return "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e"
 	}
 	p, ok := prefix[placeholder]
 	if !ok {
