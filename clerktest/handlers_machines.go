@@ -350,6 +350,10 @@ func listM2MTokens(s *Server, r *http.Request) (any, *apiError) {
 	if subject == "" {
 		return nil, errMissing("subject")
 	}
+	caller, e := s.bearerMachine(r)
+	if e != nil {
+		return nil, e
+	}
 	revoked, revokedSet, e := boolParam(q, "revoked")
 	if e != nil {
 		return nil, e
@@ -361,7 +365,7 @@ func listM2MTokens(s *Server, r *http.Request) (any, *apiError) {
 	now := s.nowMillis()
 	var kept []*fakeM2MToken
 	for _, t := range s.mach().m2m {
-		if t.subject != subject || (revokedSet && t.revoked != revoked) || (expSet && expired(t.expiration, now) != exp) {
+		if t.subject != subject || (caller != nil && t.subject != caller.id) || (revokedSet && t.revoked != revoked) || (expSet && expired(t.expiration, now) != exp) {
 			continue
 		}
 		kept = append(kept, t)
@@ -380,11 +384,15 @@ type revokeBody struct {
 }
 
 // revokeM2MToken revokes an opaque token; revoking again keeps the first
-// reason.
+// reason. A machine may revoke only its own tokens.
 func revokeM2MToken(s *Server, r *http.Request) (any, *apiError) {
+	caller, e := s.bearerMachine(r)
+	if e != nil {
+		return nil, e
+	}
 	id := r.PathValue("m2m_token_id")
 	t := s.mach().m2m[id]
-	if t == nil {
+	if t == nil || (caller != nil && t.subject != caller.id) {
 		return nil, errNotFound("machine to machine token", id)
 	}
 	var b revokeBody
@@ -405,8 +413,12 @@ func errTokenInvalid(what string) *apiError {
 
 // verifyM2MToken answers a live opaque token (and marks it used) or a
 // JWT-format token whose signature, issuer and expiry check out; anything
-// else is a 404.
+// else is a 404. A machine may verify only the tokens scoped to it.
 func verifyM2MToken(s *Server, r *http.Request) (any, *apiError) {
+	caller, e := s.bearerMachine(r)
+	if e != nil {
+		return nil, e
+	}
 	var b struct {
 		Token *string `json:"token"`
 	}
@@ -419,7 +431,7 @@ func verifyM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	}
 	if strings.Count(tok, ".") == 2 {
 		out, err := s.verifyM2MJWT(tok)
-		if err != nil {
+		if err != nil || (caller != nil && !slices.Contains(out["scopes"].([]string), caller.id)) {
 			return nil, errTokenInvalid("machine to machine token")
 		}
 		return out, nil
@@ -427,7 +439,7 @@ func verifyM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	ms := s.mach()
 	t := ms.m2m[ms.m2mByToken[tok]]
 	now := s.nowMillis()
-	if t == nil || t.revoked || expired(t.expiration, now) {
+	if t == nil || t.revoked || expired(t.expiration, now) || (caller != nil && !slices.Contains(t.scopes, caller.id)) {
 		return nil, errTokenInvalid("machine to machine token")
 	}
 	t.lastUsed = &now

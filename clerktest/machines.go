@@ -138,19 +138,32 @@ func (s *Server) mach() *machineState {
 }
 
 // machineBearerRoute reports whether a request may carry a machine's
-// secret key instead of the instance's: only M2M token creation, whose
-// handler resolves the machine from the key.
+// secret key instead of the instance's: only the M2M token operations
+// (create, list, revoke, verify), whose handlers resolve the machine from
+// the key under the state lock.
 func machineBearerRoute(r *http.Request, token string) bool {
-	return r.Method == http.MethodPost && r.URL.Path == "/v1/m2m_tokens" && strings.HasPrefix(token, machineSecretPrefix)
+	if !strings.HasPrefix(token, machineSecretPrefix) {
+		return false
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/v1/m2m_tokens":
+		return r.Method == http.MethodPost || r.Method == http.MethodGet
+	case p == "/v1/m2m_tokens/verify":
+		return r.Method == http.MethodPost
+	case strings.HasPrefix(p, "/v1/m2m_tokens/") && strings.HasSuffix(p, "/revoke") && strings.Count(p, "/") == 4:
+		return r.Method == http.MethodPost
+	}
+	return false
 }
 
-// machineFromBearer finds the machine whose current secret key, or
-// previous one still within its grace period, the request carries.
-func (s *Server) machineFromBearer(r *http.Request) (*fakeMachine, *apiError) {
+// bearerMachine resolves the bearer of an M2M token operation: nil for
+// the instance's secret key, else the machine whose current secret key,
+// or previous one still within its grace period, the request carries.
+func (s *Server) bearerMachine(r *http.Request) (*fakeMachine, *apiError) {
 	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if subtle.ConstantTimeCompare([]byte(token), []byte(s.SecretKey)) == 1 {
-		return nil, newError(http.StatusUnauthorized, "authentication_invalid", "machine secret key required",
-			"M2M tokens are created by a machine: send its secret key (ak_…) as the bearer token, not the instance's secret key.")
+		return nil, nil
 	}
 	now := s.nowMillis()
 	var found *fakeMachine
@@ -166,6 +179,17 @@ func (s *Server) machineFromBearer(r *http.Request) (*fakeMachine, *apiError) {
 			"The provided machine secret key is invalid, was rotated, or its machine was deleted.")
 	}
 	return found, nil
+}
+
+// machineFromBearer is bearerMachine for M2M token creation, which only
+// a machine may do.
+func (s *Server) machineFromBearer(r *http.Request) (*fakeMachine, *apiError) {
+	m, e := s.bearerMachine(r)
+	if e == nil && m == nil {
+		return nil, newError(http.StatusUnauthorized, "authentication_invalid", "machine secret key required",
+			"M2M tokens are created by a machine: send its secret key (ak_…) as the bearer token, not the instance's secret key.")
+	}
+	return m, e
 }
 
 // newMachineSecret is ak_ and 32 hex digits, the shape of Clerk's keys.

@@ -42,8 +42,9 @@ func ExampleM2MTokenService_Create() {
 	}
 	fmt.Println("token:", strings.HasPrefix(tok.Token, "mt_"))
 
-	// On the ledger: verify what the invoicer sent.
-	got, err := c.M2MTokens.Verify(ctx, tok.Token)
+	// On the ledger: verify what the invoicer sent, with the ledger's own
+	// key (the token must be scoped to the ledger).
+	got, err := c.M2MTokens.Verify(ctx, tok.Token, machines.WithMachineSecret(ledger.SecretKey))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -45,7 +45,9 @@ var _ M2MTokenAPI = (*M2MTokenService)(nil)
 
 // WithMachineSecret makes a call as a machine, with its secret key as the
 // bearer token instead of the instance's secret key. M2MTokens.Create
-// needs it: the token is made for the machine that asks.
+// needs it: the token is made for the machine that asks. List, Revoke and
+// Verify take it too, and then see only what concerns that machine (its
+// own tokens; for Verify, the tokens scoped to it).
 //
 //	tok, err := c.M2MTokens.Create(ctx, nil, machines.WithMachineSecret(machineSecret))
 func WithMachineSecret(secret string) core.RequestOption {

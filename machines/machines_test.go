@@ -643,3 +643,47 @@ func TestUnimplemented(t *testing.T) {
 		}
 	}
 }
+
+// TestM2MTokenMachineKeys: list, revoke and verify also take a machine's
+// secret key, limited to what concerns that machine.
+func TestM2MTokenMachineKeys(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ledger := mustMachine(t, c, "ledger")
+	outsider := mustMachine(t, c, "outsider")
+	invoicer := mustMachine(t, c, "invoicer", ledger.ID)
+	asInvoicer := machines.WithMachineSecret(invoicer.SecretKey)
+	asLedger := machines.WithMachineSecret(ledger.SecretKey)
+	asOutsider := machines.WithMachineSecret(outsider.SecretKey)
+	opaque, err := c.M2MTokens.Create(ctx, nil, asInvoicer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jwtTok, err := c.M2MTokens.Create(ctx, &machines.CreateM2MTokenParams{Format: machines.FormatJWT}, asInvoicer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []string{opaque.Token, jwtTok.Token} {
+		if got, err := c.M2MTokens.Verify(ctx, tok, asLedger); err != nil || got.Subject != invoicer.ID {
+			t.Errorf("the target verifies: %+v, %v", got, err)
+		}
+		if _, err := c.M2MTokens.Verify(ctx, tok, asOutsider); !errors.Is(err, clerk.ErrNotFound) {
+			t.Errorf("a machine the token is not scoped to verifies: %v, want 404", err)
+		}
+	}
+	if page, err := c.M2MTokens.List(ctx, &machines.ListM2MTokensParams{Subject: invoicer.ID}, asInvoicer); err != nil || page.TotalCount != 1 {
+		t.Errorf("own list = %+v, %v", page, err)
+	}
+	if page, err := c.M2MTokens.List(ctx, &machines.ListM2MTokensParams{Subject: invoicer.ID}, asOutsider); err != nil || page.TotalCount != 0 {
+		t.Errorf("another machine's list = %+v, %v", page, err)
+	}
+	if _, err := c.M2MTokens.Revoke(ctx, opaque.ID, nil, asOutsider); !errors.Is(err, clerk.ErrNotFound) {
+		t.Errorf("revoke another machine's token: %v", err)
+	}
+	if got, err := c.M2MTokens.Revoke(ctx, opaque.ID, nil, asInvoicer); err != nil || !got.Revoked {
+		t.Errorf("revoke own token = %+v, %v", got, err)
+	}
+	if _, err := c.M2MTokens.Verify(ctx, opaque.Token, machines.WithMachineSecret("ak_00000000000000000000000000000000")); !errors.Is(err, clerk.ErrUnauthorized) {
+		t.Errorf("unknown machine key: %v, want 401", err)
+	}
+}
