@@ -24,8 +24,8 @@ import (
 // token's mt_… ID), iat, nbf (= iat), exp, "scopes" (the IDs of the
 // machines the token may call, space-separated) and the custom claims of
 // the request; the reserved claims win over custom ones of the same name.
-// The header is {alg: RS256, kid: KeyID, typ: JWT}, with no "cat": they are
-// not session tokens. Like Clerk's, they are not stored: the list
+// The header is {alg: RS256, kid: KeyID, typ: JWT, cat: cl_B7d4PD333AAA},
+// the category Clerk gives M2M tokens (session tokens carry another). Like Clerk's, they are not stored: the list
 // operation shows opaque tokens only and they cannot be revoked.
 
 // Machine-token defaults of the fake.
@@ -95,7 +95,7 @@ type fakeOAT struct {
 // machineRoutes is the route table of the Machines, M2M Tokens, API Keys
 // and OAuth Access Tokens tags.
 func machineRoutes() map[string]op {
-	return map[string]op{
+	routes := map[string]op{
 		"GET /v1/machines":                                           listMachines,
 		"POST /v1/machines":                                          createMachine,
 		"GET /v1/machines/{machine_id}":                              getMachine,
@@ -106,20 +106,29 @@ func machineRoutes() map[string]op {
 		"POST /v1/machines/{machine_id}/scopes":                      createMachineScope,
 		"DELETE /v1/machines/{machine_id}/scopes/{other_machine_id}": deleteMachineScope,
 
-		"POST /v1/m2m_tokens":                              createM2MToken,
-		"GET /v1/m2m_tokens":                               listM2MTokens,
-		"POST /v1/m2m_tokens/{m2m_token_id}/revoke":        revokeM2MToken,
-		"POST /v1/m2m_tokens/verify":                       verifyM2MToken,
-		"GET /v1/api_keys":                                 listAPIKeys,
-		"POST /v1/api_keys":                                createAPIKey,
-		"GET /v1/api_keys/{apiKeyID}":                      getAPIKey,
-		"PATCH /v1/api_keys/{apiKeyID}":                    updateAPIKey,
-		"DELETE /v1/api_keys/{apiKeyID}":                   deleteAPIKey,
-		"GET /v1/api_keys/{apiKeyID}/secret":               getAPIKeySecret,
-		"POST /v1/api_keys/{apiKeyID}/revoke":              revokeAPIKey,
-		"POST /v1/api_keys/verify":                         verifyAPIKey,
-		"POST /v1/oauth_applications/access_tokens/verify": verifyOAuthAccessToken,
+		"GET /v1/api_keys":                    listAPIKeys,
+		"POST /v1/api_keys":                   createAPIKey,
+		"GET /v1/api_keys/{apiKeyID}":         getAPIKey,
+		"PATCH /v1/api_keys/{apiKeyID}":       updateAPIKey,
+		"DELETE /v1/api_keys/{apiKeyID}":      deleteAPIKey,
+		"GET /v1/api_keys/{apiKeyID}/secret":  getAPIKeySecret,
+		"POST /v1/api_keys/{apiKeyID}/revoke": revokeAPIKey,
+		"POST /v1/api_keys/verify":            verifyAPIKey,
 	}
+	// Clerk also serves these without the version segment, and the
+	// official JavaScript SDK calls them so.
+	for pattern, fn := range map[string]op{
+		"POST /m2m_tokens":                              createM2MToken,
+		"GET /m2m_tokens":                               listM2MTokens,
+		"POST /m2m_tokens/{m2m_token_id}/revoke":        revokeM2MToken,
+		"POST /m2m_tokens/verify":                       verifyM2MToken,
+		"POST /oauth_applications/access_tokens/verify": verifyOAuthAccessToken,
+	} {
+		method, path, _ := strings.Cut(pattern, " ")
+		routes[method+" /v1"+path] = fn
+		routes[pattern] = fn
+	}
+	return routes
 }
 
 // mach returns the machine state, made on first use (state lock held).
@@ -146,6 +155,9 @@ func machineBearerRoute(r *http.Request, token string) bool {
 		return false
 	}
 	p := r.URL.Path
+	if !strings.HasPrefix(p, "/v1/") {
+		p = "/v1" + p
+	}
 	switch {
 	case p == "/v1/m2m_tokens":
 		return r.Method == http.MethodPost || r.Method == http.MethodGet
@@ -306,7 +318,33 @@ func (s *Server) mintM2MJWT(machineID, jti string, scopes []string, custom map[s
 		"iss": s.iss, "sub": machineID, "jti": jti, "iat": iat.Unix(), "nbf": iat.Unix(), "exp": exp.Unix(),
 		"scopes": strings.Join(scopes, " "),
 	})
-	return s.sign(claims, false)
+	return s.signM2M(claims)
+}
+
+// m2mTokenCat is the "cat" header Clerk puts on JWT-format M2M tokens.
+const m2mTokenCat = "cl_B7d4PD333AAA"
+
+// signM2M makes a compact RS256 JWS of claims with an M2M token header.
+func (s *Server) signM2M(claims map[string]any) (string, error) {
+	km, err := s.keys()
+	if err != nil {
+		return "", err
+	}
+	hb, err := json.Marshal(map[string]string{"alg": "RS256", "kid": s.kid, "typ": "JWT", "cat": m2mTokenCat})
+	if err != nil {
+		return "", err
+	}
+	cb, err := json.Marshal(claims)
+	if err != nil {
+		return "", fmt.Errorf("encoding claims: %w", err)
+	}
+	input := base64.RawURLEncoding.EncodeToString(hb) + "." + base64.RawURLEncoding.EncodeToString(cb)
+	sum := sha256.Sum256([]byte(input))
+	sig, err := rsa.SignPKCS1v15(nil, km.key, crypto.SHA256, sum[:])
+	if err != nil {
+		return "", err
+	}
+	return input + "." + base64.RawURLEncoding.EncodeToString(sig), nil
 }
 
 // reservedM2MClaims are the claims the fake sets on a JWT M2M token; the
@@ -327,9 +365,10 @@ func (s *Server) verifyM2MJWT(tok string) (map[string]any, error) {
 	var header struct {
 		Alg string `json:"alg"`
 		Kid string `json:"kid"`
+		Cat string `json:"cat"`
 	}
 	hb, err := base64.RawURLEncoding.DecodeString(parts[0])
-	if err != nil || json.Unmarshal(hb, &header) != nil || header.Alg != "RS256" || header.Kid != s.kid {
+	if err != nil || json.Unmarshal(hb, &header) != nil || header.Alg != "RS256" || header.Kid != s.kid || header.Cat != m2mTokenCat {
 		return nil, errors.New("bad header")
 	}
 	sig, err := base64.RawURLEncoding.DecodeString(parts[2])

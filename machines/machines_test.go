@@ -291,7 +291,7 @@ func TestM2MTokenJWT(t *testing.T) {
 		t.Fatal(err)
 	}
 	header, claims := jwtParts(t, tok.Token, srv.PublicKey())
-	if header["typ"] != "JWT" || header["kid"] != srv.KeyID() || header["alg"] != "RS256" || header["cat"] != nil {
+	if header["typ"] != "JWT" || header["kid"] != srv.KeyID() || header["alg"] != "RS256" || header["cat"] != "cl_B7d4PD333AAA" {
 		t.Errorf("header = %v", header)
 	}
 	if claims["sub"] != m.ID || claims["jti"] != tok.ID || claims["iss"] != srv.Issuer() || claims["scopes"] != target.ID || claims["tier"] != "gold" {
