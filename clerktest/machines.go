@@ -105,15 +105,6 @@ func machineRoutes() map[string]op {
 		"POST /v1/machines/{machine_id}/secret_key/rotate":           rotateMachineSecretKey,
 		"POST /v1/machines/{machine_id}/scopes":                      createMachineScope,
 		"DELETE /v1/machines/{machine_id}/scopes/{other_machine_id}": deleteMachineScope,
-
-		"GET /v1/api_keys":                    listAPIKeys,
-		"POST /v1/api_keys":                   createAPIKey,
-		"GET /v1/api_keys/{apiKeyID}":         getAPIKey,
-		"PATCH /v1/api_keys/{apiKeyID}":       updateAPIKey,
-		"DELETE /v1/api_keys/{apiKeyID}":      deleteAPIKey,
-		"GET /v1/api_keys/{apiKeyID}/secret":  getAPIKeySecret,
-		"POST /v1/api_keys/{apiKeyID}/revoke": revokeAPIKey,
-		"POST /v1/api_keys/verify":            verifyAPIKey,
 	}
 	// Clerk also serves these without the version segment, and the
 	// official JavaScript SDK calls them so.
@@ -123,6 +114,14 @@ func machineRoutes() map[string]op {
 		"POST /m2m_tokens/{m2m_token_id}/revoke":        revokeM2MToken,
 		"POST /m2m_tokens/verify":                       verifyM2MToken,
 		"POST /oauth_applications/access_tokens/verify": verifyOAuthAccessToken,
+		"GET /api_keys":                                 listAPIKeys,
+		"POST /api_keys":                                createAPIKey,
+		"GET /api_keys/{apiKeyID}":                      getAPIKey,
+		"PATCH /api_keys/{apiKeyID}":                    updateAPIKey,
+		"DELETE /api_keys/{apiKeyID}":                   deleteAPIKey,
+		"GET /api_keys/{apiKeyID}/secret":               getAPIKeySecret,
+		"POST /api_keys/{apiKeyID}/revoke":              revokeAPIKey,
+		"POST /api_keys/verify":                         verifyAPIKey,
 	} {
 		method, path, _ := strings.Cut(pattern, " ")
 		routes[method+" /v1"+path] = fn
