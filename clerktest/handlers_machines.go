@@ -25,7 +25,7 @@ func (s *Server) machine(r *http.Request, param string) (*fakeMachine, *apiError
 	return nil, errNotFound("machine", id)
 }
 
-func checkTTL(param string, ttl *int64) *apiError {
+func machCheckTTL(param string, ttl *int64) *apiError {
 	if ttl != nil && *ttl <= 0 {
 		return errValue(param, "must be a positive number of seconds")
 	}
@@ -40,7 +40,7 @@ func createMachine(s *Server, r *http.Request) (any, *apiError) {
 	if strings.TrimSpace(deref(b.Name)) == "" {
 		return nil, errMissing("name")
 	}
-	if e := checkTTL("default_token_ttl", b.DefaultTokenTTL); e != nil {
+	if e := machCheckTTL("default_token_ttl", b.DefaultTokenTTL); e != nil {
 		return nil, e
 	}
 	ms := s.mach()
@@ -123,7 +123,7 @@ func updateMachine(s *Server, r *http.Request) (any, *apiError) {
 	if b.Name != nil && strings.TrimSpace(*b.Name) == "" {
 		return nil, errValue("name", "must not be empty")
 	}
-	if e := checkTTL("default_token_ttl", b.DefaultTokenTTL); e != nil {
+	if e := machCheckTTL("default_token_ttl", b.DefaultTokenTTL); e != nil {
 		return nil, e
 	}
 	if b.Name != nil {
@@ -268,7 +268,7 @@ func createM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	if e := b.Claims.check("claims", true); e != nil {
 		return nil, e
 	}
-	if e := checkTTL("seconds_until_expiration", b.SecondsUntilExpiration); e != nil {
+	if e := machCheckTTL("seconds_until_expiration", b.SecondsUntilExpiration); e != nil {
 		return nil, e
 	}
 	if b.MinRemainingTTLSeconds != nil && *b.MinRemainingTTLSeconds < 0 {
@@ -318,7 +318,7 @@ func createM2MToken(s *Server, r *http.Request) (any, *apiError) {
 func (s *Server) reusableM2M(machineID string, claims map[string]any, scopes []string, until int64) *fakeM2MToken {
 	var best *fakeM2MToken
 	for _, t := range s.mach().m2m {
-		if t.subject != machineID || t.revoked || !slices.Equal(t.scopes, scopes) || !sameClaims(t.claims, claims) {
+		if t.subject != machineID || t.revoked || !slices.Equal(t.scopes, scopes) || !machSameClaims(t.claims, claims) {
 			continue
 		}
 		if t.expiration != nil && *t.expiration < until {
@@ -331,7 +331,7 @@ func (s *Server) reusableM2M(machineID string, claims map[string]any, scopes []s
 	return best
 }
 
-func sameClaims(a, b map[string]any) bool {
+func machSameClaims(a, b map[string]any) bool {
 	if len(a) == 0 && len(b) == 0 {
 		return true
 	}
@@ -365,7 +365,7 @@ func listM2MTokens(s *Server, r *http.Request) (any, *apiError) {
 	now := s.nowMillis()
 	var kept []*fakeM2MToken
 	for _, t := range s.mach().m2m {
-		if t.subject != subject || (caller != nil && t.subject != caller.id) || (revokedSet && t.revoked != revoked) || (expSet && expired(t.expiration, now) != exp) {
+		if t.subject != subject || (caller != nil && t.subject != caller.id) || (revokedSet && t.revoked != revoked) || (expSet && machExpired(t.expiration, now) != exp) {
 			continue
 		}
 		kept = append(kept, t)
@@ -379,7 +379,7 @@ func listM2MTokens(s *Server, r *http.Request) (any, *apiError) {
 	return map[string]any{"m2m_tokens": data, "total_count": len(kept)}, nil
 }
 
-type revokeBody struct {
+type machRevokeBody struct {
 	RevocationReason *string `json:"revocation_reason"`
 }
 
@@ -395,7 +395,7 @@ func revokeM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	if t == nil || (caller != nil && t.subject != caller.id) {
 		return nil, errNotFound("machine to machine token", id)
 	}
-	var b revokeBody
+	var b machRevokeBody
 	if e := decodeBody(r, &b); e != nil {
 		return nil, e
 	}
@@ -406,7 +406,7 @@ func revokeM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	return s.m2mJSON(t, false), nil
 }
 
-func errTokenInvalid(what string) *apiError {
+func errMachTokenInvalid(what string) *apiError {
 	return newError(http.StatusNotFound, "resource_not_found", "not found",
 		"The "+what+" is unknown, revoked or expired.")
 }
@@ -432,15 +432,15 @@ func verifyM2MToken(s *Server, r *http.Request) (any, *apiError) {
 	if strings.Count(tok, ".") == 2 {
 		out, err := s.verifyM2MJWT(tok)
 		if err != nil || (caller != nil && !slices.Contains(out["scopes"].([]string), caller.id)) {
-			return nil, errTokenInvalid("machine to machine token")
+			return nil, errMachTokenInvalid("machine to machine token")
 		}
 		return out, nil
 	}
 	ms := s.mach()
 	t := ms.m2m[ms.m2mByToken[tok]]
 	now := s.nowMillis()
-	if t == nil || t.revoked || expired(t.expiration, now) || (caller != nil && !slices.Contains(t.scopes, caller.id)) {
-		return nil, errTokenInvalid("machine to machine token")
+	if t == nil || t.revoked || machExpired(t.expiration, now) || (caller != nil && !slices.Contains(t.scopes, caller.id)) {
+		return nil, errMachTokenInvalid("machine to machine token")
 	}
 	t.lastUsed = &now
 	return s.m2mJSON(t, false), nil
@@ -459,7 +459,7 @@ type apiKeyCreateBody struct {
 	SecondsUntilExpiration *int64    `json:"seconds_until_expiration"`
 }
 
-func checkSubject(subject string) *apiError {
+func apiKeyCheckSubject(subject string) *apiError {
 	if !strings.HasPrefix(subject, "user_") && !strings.HasPrefix(subject, "org_") {
 		return errValue("subject", "must be a user (user_…) or organization (org_…) ID")
 	}
@@ -483,13 +483,13 @@ func createAPIKey(s *Server, r *http.Request) (any, *apiError) {
 	case deref(b.Subject) == "":
 		return nil, errMissing("subject")
 	}
-	if e := checkSubject(*b.Subject); e != nil {
+	if e := apiKeyCheckSubject(*b.Subject); e != nil {
 		return nil, e
 	}
 	if e := b.Claims.check("claims", true); e != nil {
 		return nil, e
 	}
-	if e := checkTTL("seconds_until_expiration", b.SecondsUntilExpiration); e != nil {
+	if e := machCheckTTL("seconds_until_expiration", b.SecondsUntilExpiration); e != nil {
 		return nil, e
 	}
 	now := s.nowMillis()
@@ -528,7 +528,7 @@ func listAPIKeys(s *Server, r *http.Request) (any, *apiError) {
 	for _, k := range s.mach().apiKeys {
 		switch {
 		case k.subject != subject, typ != "" && k.typ != typ,
-			!all && (k.revoked || expired(k.expiration, now)),
+			!all && (k.revoked || machExpired(k.expiration, now)),
 			query != "" && !contains(strings.ToLower(k.name), query):
 			continue
 		}
@@ -578,11 +578,11 @@ func updateAPIKey(s *Server, r *http.Request) (any, *apiError) {
 		return nil, e
 	}
 	if b.Subject != nil {
-		if e := checkSubject(*b.Subject); e != nil {
+		if e := apiKeyCheckSubject(*b.Subject); e != nil {
 			return nil, e
 		}
 	}
-	if e := checkTTL("seconds_until_expiration", b.SecondsUntilExpiration.ptr()); e != nil {
+	if e := machCheckTTL("seconds_until_expiration", b.SecondsUntilExpiration.ptr()); e != nil {
 		return nil, e
 	}
 	now := s.nowMillis()
@@ -633,7 +633,7 @@ func revokeAPIKey(s *Server, r *http.Request) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	var b revokeBody
+	var b machRevokeBody
 	if e := decodeBody(r, &b); e != nil {
 		return nil, e
 	}
@@ -660,8 +660,8 @@ func verifyAPIKey(s *Server, r *http.Request) (any, *apiError) {
 	ms := s.mach()
 	k := ms.apiKeys[ms.apiBySec[sec]]
 	now := s.nowMillis()
-	if k == nil || k.revoked || expired(k.expiration, now) {
-		return nil, errTokenInvalid("API key")
+	if k == nil || k.revoked || machExpired(k.expiration, now) {
+		return nil, errMachTokenInvalid("API key")
 	}
 	k.lastUsed = &now
 	return s.apiKeyJSON(k, false), nil
@@ -688,7 +688,7 @@ func verifyOAuthAccessToken(s *Server, r *http.Request) (any, *apiError) {
 	}
 	t := s.mach().oats[tok]
 	if t == nil || s.oatRevoked(t) || s.nowMillis() >= t.expiration {
-		return nil, errTokenInvalid("OAuth access token")
+		return nil, errMachTokenInvalid("OAuth access token")
 	}
 	return map[string]any{
 		"object": "clerk_idp_oauth_access_token", "id": t.id, "client_id": t.clientID, "subject": t.subject,

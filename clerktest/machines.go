@@ -206,10 +206,10 @@ func (s *Server) machineFromBearer(r *http.Request) (*fakeMachine, *apiError) {
 // newMachineSecret is ak_ and 32 hex digits, the shape of Clerk's keys.
 func newMachineSecret() string { return machineSecretPrefix + randomHex(16) }
 
-// expired reports whether a Unix-ms expiration has passed.
-func expired(exp *int64, now int64) bool { return exp != nil && now >= *exp }
+// machExpired reports whether a Unix-ms expiration has passed.
+func machExpired(exp *int64, now int64) bool { return exp != nil && now >= *exp }
 
-func cloneClaims(c map[string]any) any {
+func machCloneClaims(c map[string]any) any {
 	if c == nil {
 		return nil
 	}
@@ -235,9 +235,9 @@ func (s *Server) machineJSON(m *fakeMachine, nested bool) map[string]any {
 
 func (s *Server) m2mJSON(t *fakeM2MToken, withToken bool) map[string]any {
 	out := map[string]any{
-		"object": "machine_to_machine_token", "id": t.id, "subject": t.subject, "claims": cloneClaims(t.claims),
+		"object": "machine_to_machine_token", "id": t.id, "subject": t.subject, "claims": machCloneClaims(t.claims),
 		"scopes": slices.Clone(t.scopes), "revoked": t.revoked, "revocation_reason": t.reason,
-		"expired": expired(t.expiration, s.nowMillis()), "expiration": t.expiration, "last_used_at": t.lastUsed,
+		"expired": machExpired(t.expiration, s.nowMillis()), "expiration": t.expiration, "last_used_at": t.lastUsed,
 		"created_at": t.createdAt, "updated_at": t.updatedAt,
 	}
 	if withToken {
@@ -249,8 +249,8 @@ func (s *Server) m2mJSON(t *fakeM2MToken, withToken bool) map[string]any {
 func (s *Server) apiKeyJSON(k *fakeAPIKey, withSecret bool) map[string]any {
 	out := map[string]any{
 		"object": "api_key", "id": k.id, "type": k.typ, "subject": k.subject, "name": k.name,
-		"description": k.description, "claims": cloneClaims(k.claims), "scopes": slices.Clone(k.scopes),
-		"revoked": k.revoked, "revocation_reason": k.reason, "expired": expired(k.expiration, s.nowMillis()),
+		"description": k.description, "claims": machCloneClaims(k.claims), "scopes": slices.Clone(k.scopes),
+		"revoked": k.revoked, "revocation_reason": k.reason, "expired": machExpired(k.expiration, s.nowMillis()),
 		"expiration": k.expiration, "created_by": k.createdBy, "last_used_at": k.lastUsed,
 		"created_at": k.createdAt, "updated_at": k.updatedAt,
 	}
@@ -317,19 +317,19 @@ func (s *Server) mintM2MJWT(machineID, jti string, scopes []string, custom map[s
 		"iss": s.iss, "sub": machineID, "jti": jti, "iat": iat.Unix(), "nbf": iat.Unix(), "exp": exp.Unix(),
 		"scopes": strings.Join(scopes, " "),
 	})
-	return s.signM2M(claims)
+	return s.signMachJWT(claims)
 }
 
-// m2mTokenCat is the "cat" header Clerk puts on JWT-format M2M tokens.
-const m2mTokenCat = "cl_B7d4PD333AAA"
+// machJWTCat is the "cat" header Clerk puts on JWT-format M2M tokens.
+const machJWTCat = "cl_B7d4PD333AAA"
 
-// signM2M makes a compact RS256 JWS of claims with an M2M token header.
-func (s *Server) signM2M(claims map[string]any) (string, error) {
+// signMachJWT makes a compact RS256 JWS of claims with an M2M token header.
+func (s *Server) signMachJWT(claims map[string]any) (string, error) {
 	km, err := s.keys()
 	if err != nil {
 		return "", err
 	}
-	hb, err := json.Marshal(map[string]string{"alg": "RS256", "kid": s.kid, "typ": "JWT", "cat": m2mTokenCat})
+	hb, err := json.Marshal(map[string]string{"alg": "RS256", "kid": s.kid, "typ": "JWT", "cat": machJWTCat})
 	if err != nil {
 		return "", err
 	}
@@ -367,7 +367,7 @@ func (s *Server) verifyM2MJWT(tok string) (map[string]any, error) {
 		Cat string `json:"cat"`
 	}
 	hb, err := base64.RawURLEncoding.DecodeString(parts[0])
-	if err != nil || json.Unmarshal(hb, &header) != nil || header.Alg != "RS256" || header.Kid != s.kid || header.Cat != m2mTokenCat {
+	if err != nil || json.Unmarshal(hb, &header) != nil || header.Alg != "RS256" || header.Kid != s.kid || header.Cat != machJWTCat {
 		return nil, errors.New("bad header")
 	}
 	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
