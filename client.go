@@ -1,9 +1,11 @@
 // Package clerk is a typed Go client for Clerk's Backend API.
 //
 // Build a Client with NewClient (or NewClientFromEnv) and reach each
-// resource through its service: c.Users, c.Organizations, c.Invitations,
-// c.Sessions and c.Bans; c.JWKS serves the instance's public keys, cached,
-// to a jwt.Verifier. Every call takes a context first, returns typed
+// resource through its service: c.Users, c.Organizations, c.Sessions,
+// c.Invitations, c.Bans, c.OrganizationRoles, c.EnterpriseConnections,
+// c.Machines, c.APIKeys, c.Billing, c.Instance, ... (one field per API tag,
+// every operation of the API); c.JWKS serves the instance's public keys,
+// cached, to a jwt.Verifier. Every call takes a context first, returns typed
 // errors (*APIError, matched with errors.Is against ErrNotFound and the
 // other sentinels), retries only what is safe to replay, and can be rate
 // limited on the client side. Session tokens are verified without network
@@ -22,6 +24,7 @@ import (
 	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/invitations"
 	"github.com/clerkgo/clerk/jwks"
+	"github.com/clerkgo/clerk/machines"
 	"github.com/clerkgo/clerk/oauthapps"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/orgdomains"
@@ -34,27 +37,50 @@ import (
 )
 
 // Client is the entry point to the Backend API. It is safe for concurrent
-// use; build one per secret key and share it.
+// use; build one per secret key and share it. Each field is the service of
+// one API tag (the map of packages is in CONTRIBUTING.md).
 type Client struct {
-	// Users manages users and their metadata.
+	// Users and their identifiers.
+
+	// Users manages users, their metadata, passwords, MFA, profile images
+	// and billing.
 	Users *users.Service
+	// EmailAddresses manages users' email addresses and their verification.
+	EmailAddresses *identity.EmailAddressService
+	// PhoneNumbers manages users' phone numbers and their verification.
+	PhoneNumbers *identity.PhoneNumberService
+	// Bans bans, unbans, locks and unlocks users (one or many) and manages
+	// the allowlist and blocklist.
+	Bans *bans.Service
+	// WaitlistEntries manages the waitlist: entries, bulk creation,
+	// invitations and rejections.
+	WaitlistEntries *waitlist.Service
+	// Invitations manages application invitations (one or many).
+	Invitations *invitations.Service
+
+	// Sign-ups, sessions and single-purpose tokens.
+
+	// SignUps reads and updates sign-ups.
+	SignUps *identity.SignUpService
+	// Clients reads clients and verifies client tokens.
+	Clients *identity.ClientService
+	// Sessions lists, creates and revokes sessions and mints session tokens.
+	Sessions *sessions.Service
+	// SignInTokens creates and revokes sign-in tokens (magic links).
+	SignInTokens *tokens.SignInTokenService
+	// ActorTokens creates and revokes actor tokens (impersonation).
+	ActorTokens *tokens.ActorTokenService
+	// TestingTokens creates testing tokens that skip bot protection in end-
+	// to-end tests.
+	TestingTokens *tokens.TestingTokenService
+	// AgentTasks creates and revokes agent tasks.
+	AgentTasks *tokens.AgentTaskService
+
+	// Organizations, roles and B2B.
+
 	// Organizations manages organizations, memberships and organization
 	// invitations.
 	Organizations *organizations.Service
-	// Invitations manages application invitations.
-	Invitations *invitations.Service
-	// Sessions lists and revokes sessions and mints session tokens.
-	Sessions *sessions.Service
-	// Bans bans, unbans, locks and unlocks users and manages the allowlist
-	// and blocklist.
-	Bans *bans.Service
-	// JWKS reads the instance's public keys; it is also a cached
-	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
-	JWKS *jwks.Service
-	// Webhooks manages the instance's Svix application (the webhooks
-	// package also verifies and decodes deliveries).
-	Webhooks *webhooks.Service
-
 	// OrganizationRoles manages custom organization roles and the
 	// permissions they grant.
 	OrganizationRoles *roles.RoleService
@@ -65,56 +91,59 @@ type Client struct {
 	// OrganizationDomains manages organizations' email domains and their
 	// verification.
 	OrganizationDomains *orgdomains.Service
-
-	// EnterpriseConnections manages enterprise SSO connections (SAML,
-	// OIDC) and their test runs.
+	// EnterpriseConnections manages enterprise SSO connections (SAML, OIDC)
+	// and their test runs.
 	EnterpriseConnections *enterprise.ConnectionService
 	// Directories manages SCIM directories, their API keys and group-role
 	// mappings.
 	Directories *enterprise.DirectoryService
-	// SCIMDirectories is the same resource under its older API name.
+	// SCIMDirectories is Directories under the API's older name.
 	SCIMDirectories *enterprise.SCIMDirectoryService
-
-	// OAuthApplications manages the OAuth applications the instance is an
-	// identity provider for.
-	OAuthApplications *oauthapps.Service
+	// AdminPortalLinks creates and revokes admin portal links for enterprise
+	// customers.
+	AdminPortalLinks *tokens.AdminPortalLinkService
 	// Billing lists plans, prices, subscription items and statements, and
 	// changes subscription items (cancel, trial, price, discounts).
 	Billing *billing.Service
-	// EmailAddresses creates, updates, deletes, verifies and replaces
-	// users' email addresses.
-	EmailAddresses *identity.EmailAddressService
-	// PhoneNumbers creates, updates, deletes, verifies and replaces users'
-	// phone numbers.
-	PhoneNumbers *identity.PhoneNumberService
-	// SignUps reads and updates sign-ups.
-	SignUps *identity.SignUpService
-	// Clients reads and verifies clients (browsers and devices).
-	Clients *identity.ClientService
-	// SignInTokens creates and revokes sign-in tokens.
-	SignInTokens *tokens.SignInTokenService
-	// ActorTokens creates and revokes actor (impersonation) tokens.
-	ActorTokens *tokens.ActorTokenService
-	// TestingTokens creates testing tokens for end-to-end tests.
-	TestingTokens *tokens.TestingTokenService
-	// AdminPortalLinks creates and revokes admin portal link tokens.
-	AdminPortalLinks *tokens.AdminPortalLinkService
-	// AgentTasks creates and revokes agent tasks.
-	AgentTasks *tokens.AgentTaskService
-	// Instance reads and changes the instance's settings (restrictions,
-	// protection, SMS, OAuth, organizations, beta features) and serves the
-	// interstitial page.
+
+	// Machines and OAuth.
+
+	// Machines manages machines, their secret keys and the scopes that let
+	// one call another.
+	Machines *machines.MachineService
+	// M2MTokens creates, lists, revokes and verifies machine-to-machine
+	// tokens.
+	M2MTokens *machines.M2MTokenService
+	// APIKeys creates, lists, revokes and verifies API keys.
+	APIKeys *machines.APIKeyService
+	// OAuthApplications manages the OAuth applications the instance is an
+	// identity provider for.
+	OAuthApplications *oauthapps.Service
+	// OAuthAccessTokens verifies OAuth access tokens the instance issued.
+	OAuthAccessTokens *machines.OAuthAccessTokenService
+
+	// Instance configuration.
+
+	// Instance reads and updates instance settings (restrictions, protect,
+	// communication, organizations, OAuth applications) and serves the
+	// interstitial.
 	Instance *instance.Service
-	// Domains manages the instance's satellite domains.
+	// Domains manages the instance's domains (primary and satellites).
 	Domains *instance.DomainService
-	// ProxyChecks verifies a domain's Frontend API proxy.
+	// ProxyChecks verifies a domain's proxy configuration.
 	ProxyChecks *instance.ProxyCheckService
-	// RedirectURLs manages the allowed redirect URLs of native apps.
+	// RedirectURLs manages the allowed redirect URLs of native and mobile
+	// apps.
 	RedirectURLs *instance.RedirectURLService
-	// JWTTemplates manages the templates of custom session tokens.
+	// JWTTemplates manages JWT templates (Sessions.CreateTokenFromTemplate
+	// mints from them).
 	JWTTemplates *instance.JWTTemplateService
-	// WaitlistEntries manages the waitlist: entries, invites, rejections.
-	WaitlistEntries *waitlist.Service
+	// Webhooks creates and deletes the Svix app that delivers webhooks
+	// (verify deliveries with the webhooks package).
+	Webhooks *webhooks.Service
+	// JWKS reads the instance's public keys; it is also a cached
+	// jwt.KeySource: jwt.NewVerifier(jwt.WithKeySource(c.JWKS)).
+	JWKS *jwks.Service
 
 	backend *transport.Backend
 }
@@ -146,44 +175,42 @@ func NewClient(secretKey string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	return &Client{
-		Users:         users.New(b),
-		Organizations: organizations.New(b),
-		Invitations:   invitations.New(b),
-		Sessions:      sessions.New(b),
-		Bans:          bans.New(b),
-		JWKS:          jwks.New(b),
-
+		Users:                   users.New(b),
+		EmailAddresses:          identity.NewEmailAddressService(b),
+		PhoneNumbers:            identity.NewPhoneNumberService(b),
+		Bans:                    bans.New(b),
+		WaitlistEntries:         waitlist.New(b),
+		Invitations:             invitations.New(b),
+		SignUps:                 identity.NewSignUpService(b),
+		Clients:                 identity.NewClientService(b),
+		Sessions:                sessions.New(b),
+		SignInTokens:            tokens.NewSignInTokenService(b),
+		ActorTokens:             tokens.NewActorTokenService(b),
+		TestingTokens:           tokens.NewTestingTokenService(b),
+		AgentTasks:              tokens.NewAgentTaskService(b),
+		Organizations:           organizations.New(b),
 		OrganizationRoles:       roles.NewRoleService(b),
 		OrganizationPermissions: roles.NewPermissionService(b),
 		RoleSets:                roles.NewRoleSetService(b),
 		OrganizationDomains:     orgdomains.New(b),
-
-		EnterpriseConnections: enterprise.NewConnectionService(b),
-		Directories:           enterprise.NewDirectoryService(b),
-		SCIMDirectories:       enterprise.NewSCIMDirectoryService(b),
-
-		OAuthApplications: oauthapps.New(b),
-		Billing:           billing.New(b),
-
-		EmailAddresses:   identity.NewEmailAddressService(b),
-		PhoneNumbers:     identity.NewPhoneNumberService(b),
-		SignUps:          identity.NewSignUpService(b),
-		Clients:          identity.NewClientService(b),
-		SignInTokens:     tokens.NewSignInTokenService(b),
-		ActorTokens:      tokens.NewActorTokenService(b),
-		TestingTokens:    tokens.NewTestingTokenService(b),
-		AdminPortalLinks: tokens.NewAdminPortalLinkService(b),
-		AgentTasks:       tokens.NewAgentTaskService(b),
-		Instance:         instance.New(b),
-		Domains:          instance.NewDomains(b),
-		ProxyChecks:      instance.NewProxyChecks(b),
-		RedirectURLs:     instance.NewRedirectURLs(b),
-		JWTTemplates:     instance.NewJWTTemplates(b),
-		WaitlistEntries:  waitlist.New(b),
-
-		Webhooks: webhooks.New(b),
-
-		backend: b,
+		EnterpriseConnections:   enterprise.NewConnectionService(b),
+		Directories:             enterprise.NewDirectoryService(b),
+		SCIMDirectories:         enterprise.NewSCIMDirectoryService(b),
+		AdminPortalLinks:        tokens.NewAdminPortalLinkService(b),
+		Billing:                 billing.New(b),
+		Machines:                machines.NewMachineService(b),
+		M2MTokens:               machines.NewM2MTokenService(b),
+		APIKeys:                 machines.NewAPIKeyService(b),
+		OAuthApplications:       oauthapps.New(b),
+		OAuthAccessTokens:       machines.NewOAuthAccessTokenService(b),
+		Instance:                instance.New(b),
+		Domains:                 instance.NewDomains(b),
+		ProxyChecks:             instance.NewProxyChecks(b),
+		RedirectURLs:            instance.NewRedirectURLs(b),
+		JWTTemplates:            instance.NewJWTTemplates(b),
+		Webhooks:                webhooks.New(b),
+		JWKS:                    jwks.New(b),
+		backend:                 b,
 	}, nil
 }
 

@@ -47,6 +47,7 @@ func routeTables() []map[string]op {
 		instanceRoutes(),
 		extrasRoutes(),
 		webhookRoutes(),
+		machineRoutes(),
 	}
 }
 

@@ -40,6 +40,9 @@ type state struct {
 	// extras is the state of the less common operations (billing
 	// credits); see state_extras.go.
 	extras stateExtras
+	// mach holds machines, M2M tokens, API keys and OAuth access tokens
+	// (machines.go), made on first use.
+	mach *machineState
 }
 
 // Built-in organization roles and their system permissions.

@@ -37,6 +37,10 @@ type RequestSettings struct {
 	// Query holds extra query parameters added to the call's URL (for
 	// rarely used flags such as organizations.WithMembersCount).
 	Query map[string][]string
+	// BearerToken, when set, replaces the client's secret key as the
+	// bearer token of this call: the operations a machine makes with its
+	// own secret key (M2M token creation) use it. Never logged.
+	BearerToken string
 	// StopOnError makes a bulk call (BanMany, CreateMany, ...) stop at the
 	// first refused chunk instead of attempting every chunk.
 	StopOnError bool

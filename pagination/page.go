@@ -46,13 +46,18 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 		return json.Unmarshal(b, &p.Data)
 	}
 	var env struct {
-		Data       []*T   `json:"data"`
+		Data []*T `json:"data"`
+		// The M2M token list names its items m2m_tokens.
+		M2MTokens  []*T   `json:"m2m_tokens"`
 		TotalCount *int64 `json:"total_count"`
 	}
 	if err := json.Unmarshal(b, &env); err != nil {
 		return err
 	}
 	p.Data = env.Data
+	if p.Data == nil {
+		p.Data = env.M2MTokens
+	}
 	p.HasTotal = env.TotalCount != nil
 	if p.HasTotal {
 		p.TotalCount = *env.TotalCount

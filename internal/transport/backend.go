@@ -242,7 +242,14 @@ func (b *Backend) Do(ctx context.Context, r *Request, out any) error {
 	if r.RawBody != nil {
 		contentType = r.ContentType
 	}
-	vals := [...]string{b.authHeader, b.apiVersion, b.userAgent, "application/json", contentType}
+	auth := b.authHeader
+	if opts.BearerToken != "" {
+		if strings.IndexFunc(opts.BearerToken, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
+			return Invalid("bearer token", "contains whitespace or control characters")
+		}
+		auth = "Bearer " + opts.BearerToken
+	}
+	vals := [...]string{auth, b.apiVersion, b.userAgent, "application/json", contentType}
 	hv := vals[:]
 	h["Authorization"] = hv[0:1:1]
 	h["Clerk-Api-Version"] = hv[1:2:2]

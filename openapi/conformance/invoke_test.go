@@ -93,6 +93,8 @@ func sampleID(placeholder string) string {
 		"domain_id":                     "dmn_",
 		"template_id":                   "jtmp_",
 		"waitlist_entry_id":             "wle_",
+		"machine_id":                    "mch_",
+		"other_machine_id":              "mch_",
 	}
 	switch placeholder {
 	case "template_name":
@@ -101,6 +103,10 @@ func sampleID(placeholder string) string {
 		return "oauth_google"
 	case "adminPortalLinkTokenID":
 		return "aplt_0123456789abcdef0123456789abcdef"
+	case "apiKeyID": // the spec's pattern: ak_ and 32 hex digits
+		return "ak_3beecc9c60adb5f9b850e91a8ee1e992"
+	case "m2m_token_id": // mt_ and 32 hex digits
+		return "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e"
 	}
 	p, ok := prefix[placeholder]
 	if !ok {

@@ -50,6 +50,10 @@ func Tags() []string {
 		"JWT Templates",
 		"Waitlist Entries",
 		"Webhooks",
+		"API Keys",
+		"M2M Tokens",
+		"Machines",
+		"OAuth Access Tokens",
 	}
 }
 
