@@ -208,26 +208,6 @@ func (m *PaymentMethod) UnmarshalJSON(b []byte) error {
 // instants), so that a value an application encodes (a cache, a queue)
 // decodes again to the same value.
 
-func millis(t time.Time) int64 { return transport.UnixMilli(t) }
-
-// millisPtr is nil for nil.
-func millisPtr(t *time.Time) *int64 {
-	if t == nil {
-		return nil
-	}
-	n := transport.UnixMilli(*t)
-	return &n
-}
-
-// millisOmit is nil for the zero time (fields the API may leave out).
-func millisOmit(t time.Time) *int64 {
-	if t.IsZero() {
-		return nil
-	}
-	n := t.UnixMilli()
-	return &n
-}
-
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
 func (s Subscription) MarshalJSON() ([]byte, error) {
 	type plain Subscription
@@ -238,7 +218,7 @@ func (s Subscription) MarshalJSON() ([]byte, error) {
 		UpdatedAt int64  `json:"updated_at"`
 		ActiveAt  *int64 `json:"active_at"`
 		PastDueAt *int64 `json:"past_due_at"`
-	}{&p, millis(s.CreatedAt), millis(s.UpdatedAt), millisPtr(s.ActiveAt), millisPtr(s.PastDueAt)})
+	}{&p, transport.UnixMilli(s.CreatedAt), transport.UnixMilli(s.UpdatedAt), transport.UnixMilliPtr(s.ActiveAt), transport.UnixMilliPtr(s.PastDueAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -254,8 +234,8 @@ func (it SubscriptionItem) MarshalJSON() ([]byte, error) {
 		EndedAt     *int64 `json:"ended_at"`
 		CreatedAt   *int64 `json:"created_at,omitempty"`
 		UpdatedAt   *int64 `json:"updated_at,omitempty"`
-	}{&p, millis(it.PeriodStart), millisPtr(it.PeriodEnd), millisPtr(it.CanceledAt), millisPtr(it.PastDueAt),
-		millisPtr(it.EndedAt), millisOmit(it.CreatedAt), millisOmit(it.UpdatedAt)})
+	}{&p, transport.UnixMilli(it.PeriodStart), transport.UnixMilliPtr(it.PeriodEnd), transport.UnixMilliPtr(it.CanceledAt), transport.UnixMilliPtr(it.PastDueAt),
+		transport.UnixMilliPtr(it.EndedAt), transport.UnixMilliOmit(it.CreatedAt), transport.UnixMilliOmit(it.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond date).
@@ -265,7 +245,7 @@ func (n NextPayment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		Date int64 `json:"date"`
-	}{&p, millis(n.Date)})
+	}{&p, transport.UnixMilli(n.Date)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond date).
@@ -275,7 +255,7 @@ func (n ItemNextPayment) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		Date *int64 `json:"date,omitempty"`
-	}{&p, millisPtr(n.Date)})
+	}{&p, transport.UnixMilliPtr(n.Date)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -286,7 +266,7 @@ func (p Payer) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt *int64 `json:"created_at,omitempty"`
 		UpdatedAt *int64 `json:"updated_at,omitempty"`
-	}{&v, millisOmit(p.CreatedAt), millisOmit(p.UpdatedAt)})
+	}{&v, transport.UnixMilliOmit(p.CreatedAt), transport.UnixMilliOmit(p.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -297,5 +277,5 @@ func (m PaymentMethod) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt *int64 `json:"created_at,omitempty"`
 		UpdatedAt *int64 `json:"updated_at,omitempty"`
-	}{&p, millisOmit(m.CreatedAt), millisOmit(m.UpdatedAt)})
+	}{&p, transport.UnixMilliOmit(m.CreatedAt), transport.UnixMilliOmit(m.UpdatedAt)})
 }

@@ -5,14 +5,9 @@ import (
 	"iter"
 
 	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
-
-func notImpl(method string) error { return &core.NotImplementedError{Method: method} }
-
-func failSeq[T any](method string) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) { yield(nil, notImpl(method)) }
-}
 
 // Unimplemented is embedded by fakes of API: every method it does not
 // override returns a *core.NotImplementedError, and the fake keeps
@@ -23,85 +18,85 @@ var _ API = Unimplemented{}
 
 // ListPlans is not implemented.
 func (Unimplemented) ListPlans(context.Context, *ListPlansParams, ...core.RequestOption) (*pagination.Page[Plan], error) {
-	return nil, notImpl("Billing.ListPlans")
+	return nil, transport.NotImplemented("Billing.ListPlans")
 }
 
 // AllPlans yields a not-implemented error.
 func (Unimplemented) AllPlans(context.Context, *ListPlansParams, ...core.RequestOption) iter.Seq2[*Plan, error] {
-	return failSeq[Plan]("Billing.AllPlans")
+	return transport.NotImplementedSeq[Plan]("Billing.AllPlans")
 }
 
 // ListPrices is not implemented.
 func (Unimplemented) ListPrices(context.Context, *ListPricesParams, ...core.RequestOption) (*pagination.Page[Price], error) {
-	return nil, notImpl("Billing.ListPrices")
+	return nil, transport.NotImplemented("Billing.ListPrices")
 }
 
 // AllPrices yields a not-implemented error.
 func (Unimplemented) AllPrices(context.Context, *ListPricesParams, ...core.RequestOption) iter.Seq2[*Price, error] {
-	return failSeq[Price]("Billing.AllPrices")
+	return transport.NotImplementedSeq[Price]("Billing.AllPrices")
 }
 
 // CreatePrice is not implemented.
 func (Unimplemented) CreatePrice(context.Context, *CreatePriceParams, ...core.RequestOption) (*Price, error) {
-	return nil, notImpl("Billing.CreatePrice")
+	return nil, transport.NotImplemented("Billing.CreatePrice")
 }
 
 // ListSubscriptionItems is not implemented.
 func (Unimplemented) ListSubscriptionItems(context.Context, *ListSubscriptionItemsParams, ...core.RequestOption) (*pagination.Page[SubscriptionItem], error) {
-	return nil, notImpl("Billing.ListSubscriptionItems")
+	return nil, transport.NotImplemented("Billing.ListSubscriptionItems")
 }
 
 // AllSubscriptionItems yields a not-implemented error.
 func (Unimplemented) AllSubscriptionItems(context.Context, *ListSubscriptionItemsParams, ...core.RequestOption) iter.Seq2[*SubscriptionItem, error] {
-	return failSeq[SubscriptionItem]("Billing.AllSubscriptionItems")
+	return transport.NotImplementedSeq[SubscriptionItem]("Billing.AllSubscriptionItems")
 }
 
 // CancelSubscriptionItem is not implemented.
 func (Unimplemented) CancelSubscriptionItem(context.Context, string, *CancelSubscriptionItemParams, ...core.RequestOption) (*SubscriptionItem, error) {
-	return nil, notImpl("Billing.CancelSubscriptionItem")
+	return nil, transport.NotImplemented("Billing.CancelSubscriptionItem")
 }
 
 // ExtendFreeTrial is not implemented.
 func (Unimplemented) ExtendFreeTrial(context.Context, string, *ExtendFreeTrialParams, ...core.RequestOption) (*SubscriptionItem, error) {
-	return nil, notImpl("Billing.ExtendFreeTrial")
+	return nil, transport.NotImplemented("Billing.ExtendFreeTrial")
 }
 
 // CreatePriceTransition is not implemented.
 func (Unimplemented) CreatePriceTransition(context.Context, string, *PriceTransitionParams, ...core.RequestOption) (*PriceTransition, error) {
-	return nil, notImpl("Billing.CreatePriceTransition")
+	return nil, transport.NotImplemented("Billing.CreatePriceTransition")
 }
 
 // ApplyDiscount is not implemented.
 func (Unimplemented) ApplyDiscount(context.Context, string, *ApplyDiscountParams, ...core.RequestOption) (*DiscountRedemption, error) {
-	return nil, notImpl("Billing.ApplyDiscount")
+	return nil, transport.NotImplemented("Billing.ApplyDiscount")
 }
 
 // RemoveDiscount is not implemented.
 func (Unimplemented) RemoveDiscount(context.Context, string, string, ...core.RequestOption) (*DiscountRedemption, error) {
-	return nil, notImpl("Billing.RemoveDiscount")
+	return nil, transport.NotImplemented("Billing.RemoveDiscount")
 }
 
 // ListStatements is not implemented.
 func (Unimplemented) ListStatements(context.Context, *ListStatementsParams, ...core.RequestOption) (*pagination.Page[Statement], error) {
-	return nil, notImpl("Billing.ListStatements")
+	return nil, transport.NotImplemented("Billing.ListStatements")
 }
 
 // AllStatements yields a not-implemented error.
 func (Unimplemented) AllStatements(context.Context, *ListStatementsParams, ...core.RequestOption) iter.Seq2[*Statement, error] {
-	return failSeq[Statement]("Billing.AllStatements")
+	return transport.NotImplementedSeq[Statement]("Billing.AllStatements")
 }
 
 // GetStatement is not implemented.
 func (Unimplemented) GetStatement(context.Context, string, ...core.RequestOption) (*Statement, error) {
-	return nil, notImpl("Billing.GetStatement")
+	return nil, transport.NotImplemented("Billing.GetStatement")
 }
 
 // ListPaymentAttempts is not implemented.
 func (Unimplemented) ListPaymentAttempts(context.Context, string, *ListStatementsParams, ...core.RequestOption) (*pagination.Page[PaymentAttempt], error) {
-	return nil, notImpl("Billing.ListPaymentAttempts")
+	return nil, transport.NotImplemented("Billing.ListPaymentAttempts")
 }
 
 // AllPaymentAttempts yields a not-implemented error.
 func (Unimplemented) AllPaymentAttempts(context.Context, string, *ListStatementsParams, ...core.RequestOption) iter.Seq2[*PaymentAttempt, error] {
-	return failSeq[PaymentAttempt]("Billing.AllPaymentAttempts")
+	return transport.NotImplementedSeq[PaymentAttempt]("Billing.AllPaymentAttempts")
 }

@@ -172,16 +172,6 @@ func (inv *Invitation) UnmarshalJSON(b []byte) error {
 // instants), so that a resource an application encodes (a cache, a queue)
 // decodes again to the same value.
 
-func millis(t time.Time) int64 { return transport.UnixMilli(t) }
-
-func millisPtr(t *time.Time) *int64 {
-	if t == nil {
-		return nil
-	}
-	n := transport.UnixMilli(*t)
-	return &n
-}
-
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
 func (o Organization) MarshalJSON() ([]byte, error) {
 	type plain Organization
@@ -191,7 +181,7 @@ func (o Organization) MarshalJSON() ([]byte, error) {
 		CreatedAt    int64  `json:"created_at"`
 		UpdatedAt    int64  `json:"updated_at"`
 		LastActiveAt *int64 `json:"last_active_at,omitempty"`
-	}{&p, millis(o.CreatedAt), millis(o.UpdatedAt), millisPtr(o.LastActiveAt)})
+	}{&p, transport.UnixMilli(o.CreatedAt), transport.UnixMilli(o.UpdatedAt), transport.UnixMilliPtr(o.LastActiveAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -202,7 +192,7 @@ func (m Membership) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(m.CreatedAt), millis(m.UpdatedAt)})
+	}{&p, transport.UnixMilli(m.CreatedAt), transport.UnixMilli(m.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -214,5 +204,5 @@ func (inv Invitation) MarshalJSON() ([]byte, error) {
 		ExpiresAt *int64 `json:"expires_at"`
 		CreatedAt int64  `json:"created_at"`
 		UpdatedAt int64  `json:"updated_at"`
-	}{&p, millisPtr(inv.ExpiresAt), millis(inv.CreatedAt), millis(inv.UpdatedAt)})
+	}{&p, transport.UnixMilliPtr(inv.ExpiresAt), transport.UnixMilli(inv.CreatedAt), transport.UnixMilli(inv.UpdatedAt)})
 }

@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/internal/transport"
 	"github.com/clerkgo/clerk/pagination"
 )
 
@@ -15,50 +16,44 @@ type UnimplementedRoles struct{}
 
 var _ RoleAPI = UnimplementedRoles{}
 
-func notImpl(method string) error { return &core.NotImplementedError{Method: method} }
-
-func failSeq[T any](method string) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) { yield(nil, notImpl(method)) }
-}
-
 // List is not implemented.
 func (UnimplementedRoles) List(context.Context, *ListRolesParams, ...core.RequestOption) (*pagination.Page[Role], error) {
-	return nil, notImpl("OrganizationRoles.List")
+	return nil, transport.NotImplemented("OrganizationRoles.List")
 }
 
 // All yields a not-implemented error.
 func (UnimplementedRoles) All(context.Context, *ListRolesParams, ...core.RequestOption) iter.Seq2[*Role, error] {
-	return failSeq[Role]("OrganizationRoles.All")
+	return transport.NotImplementedSeq[Role]("OrganizationRoles.All")
 }
 
 // Get is not implemented.
 func (UnimplementedRoles) Get(context.Context, string, ...core.RequestOption) (*Role, error) {
-	return nil, notImpl("OrganizationRoles.Get")
+	return nil, transport.NotImplemented("OrganizationRoles.Get")
 }
 
 // Create is not implemented.
 func (UnimplementedRoles) Create(context.Context, *CreateRoleParams, ...core.RequestOption) (*Role, error) {
-	return nil, notImpl("OrganizationRoles.Create")
+	return nil, transport.NotImplemented("OrganizationRoles.Create")
 }
 
 // Update is not implemented.
 func (UnimplementedRoles) Update(context.Context, string, *UpdateRoleParams, ...core.RequestOption) (*Role, error) {
-	return nil, notImpl("OrganizationRoles.Update")
+	return nil, transport.NotImplemented("OrganizationRoles.Update")
 }
 
 // Delete is not implemented.
 func (UnimplementedRoles) Delete(context.Context, string, ...core.RequestOption) (*core.DeletedObject, error) {
-	return nil, notImpl("OrganizationRoles.Delete")
+	return nil, transport.NotImplemented("OrganizationRoles.Delete")
 }
 
 // AddPermission is not implemented.
 func (UnimplementedRoles) AddPermission(context.Context, string, string, ...core.RequestOption) (*Role, error) {
-	return nil, notImpl("OrganizationRoles.AddPermission")
+	return nil, transport.NotImplemented("OrganizationRoles.AddPermission")
 }
 
 // RemovePermission is not implemented.
 func (UnimplementedRoles) RemovePermission(context.Context, string, string, ...core.RequestOption) (*Role, error) {
-	return nil, notImpl("OrganizationRoles.RemovePermission")
+	return nil, transport.NotImplemented("OrganizationRoles.RemovePermission")
 }
 
 // UnimplementedPermissions is embedded by fakes of PermissionAPI.
@@ -68,32 +63,32 @@ var _ PermissionAPI = UnimplementedPermissions{}
 
 // List is not implemented.
 func (UnimplementedPermissions) List(context.Context, *ListPermissionsParams, ...core.RequestOption) (*pagination.Page[Permission], error) {
-	return nil, notImpl("OrganizationPermissions.List")
+	return nil, transport.NotImplemented("OrganizationPermissions.List")
 }
 
 // All yields a not-implemented error.
 func (UnimplementedPermissions) All(context.Context, *ListPermissionsParams, ...core.RequestOption) iter.Seq2[*Permission, error] {
-	return failSeq[Permission]("OrganizationPermissions.All")
+	return transport.NotImplementedSeq[Permission]("OrganizationPermissions.All")
 }
 
 // Get is not implemented.
 func (UnimplementedPermissions) Get(context.Context, string, ...core.RequestOption) (*Permission, error) {
-	return nil, notImpl("OrganizationPermissions.Get")
+	return nil, transport.NotImplemented("OrganizationPermissions.Get")
 }
 
 // Create is not implemented.
 func (UnimplementedPermissions) Create(context.Context, *CreatePermissionParams, ...core.RequestOption) (*Permission, error) {
-	return nil, notImpl("OrganizationPermissions.Create")
+	return nil, transport.NotImplemented("OrganizationPermissions.Create")
 }
 
 // Update is not implemented.
 func (UnimplementedPermissions) Update(context.Context, string, *UpdatePermissionParams, ...core.RequestOption) (*Permission, error) {
-	return nil, notImpl("OrganizationPermissions.Update")
+	return nil, transport.NotImplemented("OrganizationPermissions.Update")
 }
 
 // Delete is not implemented.
 func (UnimplementedPermissions) Delete(context.Context, string, ...core.RequestOption) (*core.DeletedObject, error) {
-	return nil, notImpl("OrganizationPermissions.Delete")
+	return nil, transport.NotImplemented("OrganizationPermissions.Delete")
 }
 
 // UnimplementedRoleSets is embedded by fakes of RoleSetAPI.
@@ -103,40 +98,40 @@ var _ RoleSetAPI = UnimplementedRoleSets{}
 
 // List is not implemented.
 func (UnimplementedRoleSets) List(context.Context, *ListRoleSetsParams, ...core.RequestOption) (*pagination.Page[RoleSet], error) {
-	return nil, notImpl("RoleSets.List")
+	return nil, transport.NotImplemented("RoleSets.List")
 }
 
 // All yields a not-implemented error.
 func (UnimplementedRoleSets) All(context.Context, *ListRoleSetsParams, ...core.RequestOption) iter.Seq2[*RoleSet, error] {
-	return failSeq[RoleSet]("RoleSets.All")
+	return transport.NotImplementedSeq[RoleSet]("RoleSets.All")
 }
 
 // Get is not implemented.
 func (UnimplementedRoleSets) Get(context.Context, string, ...core.RequestOption) (*RoleSet, error) {
-	return nil, notImpl("RoleSets.Get")
+	return nil, transport.NotImplemented("RoleSets.Get")
 }
 
 // Create is not implemented.
 func (UnimplementedRoleSets) Create(context.Context, *CreateRoleSetParams, ...core.RequestOption) (*RoleSet, error) {
-	return nil, notImpl("RoleSets.Create")
+	return nil, transport.NotImplemented("RoleSets.Create")
 }
 
 // Update is not implemented.
 func (UnimplementedRoleSets) Update(context.Context, string, *UpdateRoleSetParams, ...core.RequestOption) (*RoleSet, error) {
-	return nil, notImpl("RoleSets.Update")
+	return nil, transport.NotImplemented("RoleSets.Update")
 }
 
 // Replace is not implemented.
 func (UnimplementedRoleSets) Replace(context.Context, string, *ReplaceRoleSetParams, ...core.RequestOption) (*core.DeletedObject, error) {
-	return nil, notImpl("RoleSets.Replace")
+	return nil, transport.NotImplemented("RoleSets.Replace")
 }
 
 // AddRoles is not implemented.
 func (UnimplementedRoleSets) AddRoles(context.Context, string, *AddRolesParams, ...core.RequestOption) (*RoleSet, error) {
-	return nil, notImpl("RoleSets.AddRoles")
+	return nil, transport.NotImplemented("RoleSets.AddRoles")
 }
 
 // ReplaceRole is not implemented.
 func (UnimplementedRoleSets) ReplaceRole(context.Context, string, *ReplaceRoleParams, ...core.RequestOption) (*RoleSet, error) {
-	return nil, notImpl("RoleSets.ReplaceRole")
+	return nil, transport.NotImplemented("RoleSets.ReplaceRole")
 }

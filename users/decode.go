@@ -188,16 +188,6 @@ func (s secondsPtr) UnmarshalJSON(b []byte) error {
 // seconds), so that a resource encoded by an application (a cache, a
 // queue) decodes again to the same value.
 
-func millis(t time.Time) int64 { return transport.UnixMilli(t) }
-
-func millisPtr(t *time.Time) *int64 {
-	if t == nil {
-		return nil
-	}
-	n := transport.UnixMilli(*t)
-	return &n
-}
-
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
 func (u User) MarshalJSON() ([]byte, error) {
 	type plain User
@@ -218,8 +208,8 @@ func (u User) MarshalJSON() ([]byte, error) {
 		LastSignInAt          *int64 `json:"last_sign_in_at"`
 		LastActiveAt          *int64 `json:"last_active_at"`
 		LegalAcceptedAt       *int64 `json:"legal_accepted_at"`
-	}{&p, millisPtr(u.MFAEnabledAt), millisPtr(u.MFADisabledAt), millisPtr(u.PasswordLastUpdatedAt), lockout,
-		millis(u.CreatedAt), millis(u.UpdatedAt), millisPtr(u.LastSignInAt), millisPtr(u.LastActiveAt), millisPtr(u.LegalAcceptedAt)})
+	}{&p, transport.UnixMilliPtr(u.MFAEnabledAt), transport.UnixMilliPtr(u.MFADisabledAt), transport.UnixMilliPtr(u.PasswordLastUpdatedAt), lockout,
+		transport.UnixMilli(u.CreatedAt), transport.UnixMilli(u.UpdatedAt), transport.UnixMilliPtr(u.LastSignInAt), transport.UnixMilliPtr(u.LastActiveAt), transport.UnixMilliPtr(u.LegalAcceptedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -230,7 +220,7 @@ func (e EmailAddress) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(e.CreatedAt), millis(e.UpdatedAt)})
+	}{&p, transport.UnixMilli(e.CreatedAt), transport.UnixMilli(e.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -241,7 +231,7 @@ func (n PhoneNumber) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(n.CreatedAt), millis(n.UpdatedAt)})
+	}{&p, transport.UnixMilli(n.CreatedAt), transport.UnixMilli(n.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -252,7 +242,7 @@ func (w Web3Wallet) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(w.CreatedAt), millis(w.UpdatedAt)})
+	}{&p, transport.UnixMilli(w.CreatedAt), transport.UnixMilli(w.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -262,7 +252,7 @@ func (k Passkey) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		LastUsedAt int64 `json:"last_used_at"`
-	}{&p, millis(k.LastUsedAt)})
+	}{&p, transport.UnixMilli(k.LastUsedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -272,7 +262,7 @@ func (v Verification) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		ExpireAt *int64 `json:"expire_at"`
-	}{&p, millisPtr(v.ExpireAt)})
+	}{&p, transport.UnixMilliPtr(v.ExpireAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -283,7 +273,7 @@ func (a ExternalAccount) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(a.CreatedAt), millis(a.UpdatedAt)})
+	}{&p, transport.UnixMilli(a.CreatedAt), transport.UnixMilli(a.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -293,7 +283,7 @@ func (a SAMLAccount) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		LastAuthenticatedAt *int64 `json:"last_authenticated_at,omitempty"`
-	}{&p, millisPtr(a.LastAuthenticatedAt)})
+	}{&p, transport.UnixMilliPtr(a.LastAuthenticatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -304,7 +294,7 @@ func (c SAMLConnection) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(c.CreatedAt), millis(c.UpdatedAt)})
+	}{&p, transport.UnixMilli(c.CreatedAt), transport.UnixMilli(c.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -314,7 +304,7 @@ func (a EnterpriseAccount) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		LastAuthenticatedAt *int64 `json:"last_authenticated_at,omitempty"`
-	}{&p, millisPtr(a.LastAuthenticatedAt)})
+	}{&p, transport.UnixMilliPtr(a.LastAuthenticatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -325,7 +315,7 @@ func (c EnterpriseConnection) MarshalJSON() ([]byte, error) {
 		*plain
 		CreatedAt int64 `json:"created_at"`
 		UpdatedAt int64 `json:"updated_at"`
-	}{&p, millis(c.CreatedAt), millis(c.UpdatedAt)})
+	}{&p, transport.UnixMilli(c.CreatedAt), transport.UnixMilli(c.UpdatedAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -335,7 +325,7 @@ func (t OAuthAccessToken) MarshalJSON() ([]byte, error) {
 	return json.Marshal(&struct {
 		*plain
 		ExpiresAt *int64 `json:"expires_at"`
-	}{&p, millisPtr(t.ExpiresAt)})
+	}{&p, transport.UnixMilliPtr(t.ExpiresAt)})
 }
 
 // MarshalJSON encodes the wire shape (Unix-millisecond instants).
@@ -348,5 +338,5 @@ func (d TrustedDevice) MarshalJSON() ([]byte, error) {
 		UpdatedAt  int64  `json:"updated_at"`
 		LastUsedAt *int64 `json:"last_used_at,omitempty"`
 		RevokedAt  *int64 `json:"revoked_at,omitempty"`
-	}{&p, millis(d.CreatedAt), millis(d.UpdatedAt), millisPtr(d.LastUsedAt), millisPtr(d.RevokedAt)})
+	}{&p, transport.UnixMilli(d.CreatedAt), transport.UnixMilli(d.UpdatedAt), transport.UnixMilliPtr(d.LastUsedAt), transport.UnixMilliPtr(d.RevokedAt)})
 }

@@ -84,3 +84,22 @@ func UnixMilli(t time.Time) int64 {
 	}
 	return t.UnixMilli()
 }
+
+// UnixMilliPtr is UnixMilli for a nullable instant: nil stays nil.
+func UnixMilliPtr(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	n := UnixMilli(*t)
+	return &n
+}
+
+// UnixMilliOmit is nil for the zero time (fields the API may leave out),
+// else a pointer to UnixMilli(t).
+func UnixMilliOmit(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	n := t.UnixMilli()
+	return &n
+}
