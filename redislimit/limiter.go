@@ -1,0 +1,431 @@
+// Package redislimit is a rate limiter shared by every replica of a service
+// that calls Clerk's Backend API with the same secret key. Clerk's limit is
+// per secret key (see Production and Development), so N replicas that each
+// limit only themselves spend N times the budget; one Limiter per replica,
+// all on the same Redis, spend it once.
+//
+// The budget is a GCRA (generic cell rate algorithm) in one Lua script run
+// with EVALSHA, on the Redis server's clock (TIME): the replicas' clocks do
+// not matter. Each call touches one key, derived from a hash of the secret
+// key (the key itself never reaches Redis or a log), so it works on a single
+// node, a cluster or behind sentinels: anything that is a redis.Scripter
+// (every go-redis client, redis.UniversalClient included).
+//
+// A waiter reserves the next free slot in one round trip and sleeps until
+// it: waiters get distinct slots, one interval apart, so they never wake in
+// lock-step and never poll. When the API answers 429 anyway (another
+// program spends the same key), the client tells its limiter (the optional
+// core.RateLimitObserver interface) and the Limiter pushes the shared
+// budget past the Retry-After, which pauses every replica.
+//
+// Redis being down, slow or refusing never hangs nor fails a call: every
+// call to Redis has a short timeout, after which the Limiter falls back to a
+// local golang.org/x/time/rate limiter holding 1/replicas of the budget (see
+// WithReplicas), logs the switch once, and probes Redis now and then until
+// it answers and the shared budget resumes.
+//
+// Plug it into a client with clerk.WithLimiter:
+//
+//	l, err := redislimit.New(rdb, secretKey, redislimit.Production, redislimit.WithReplicas(8))
+//	c, err := clerk.NewClient(secretKey, clerk.WithLimiter(l))
+package redislimit
+
+import (
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"sync/atomic"
+	"time"
+
+	"github.com/clerkgo/clerk/core"
+	"github.com/redis/go-redis/v9"
+	"golang.org/x/time/rate"
+)
+
+// Limit is a request budget: at most Requests requests in any window of
+// length Per, of which up to Burst may go at once after a quiet spell.
+type Limit struct {
+	Requests int
+	Per      time.Duration
+	// Burst is how many requests may go back to back after the budget
+	// was idle; 0 means 1 (an even spacing, which gives the highest
+	// sustained rate: every request of a burst beyond the first is taken
+	// from the sustained rate so that no window exceeds Requests).
+	Burst int
+}
+
+// The budgets of Clerk's Backend API, per secret key.
+var (
+	// Production is the limit of a production instance: 1000 requests per
+	// 10 seconds.
+	Production = Limit{Requests: 1000, Per: 10 * time.Second}
+	// Development is the limit of a development instance: 100 requests
+	// per 10 seconds.
+	Development = Limit{Requests: 100, Per: 10 * time.Second}
+)
+
+// Defaults of a new Limiter.
+const (
+	// DefaultPrefix starts every key the Limiter writes.
+	DefaultPrefix = "clerkgo:ratelimit:"
+	// DefaultTimeout bounds each call to Redis.
+	DefaultTimeout = 100 * time.Millisecond
+	// DefaultProbeInterval is how often a Limiter that fell back to its
+	// local budget asks Redis again.
+	DefaultProbeInterval = time.Second
+	// DefaultMargin is the share of the budget held back for network
+	// jitter between the Limiter and the API.
+	DefaultMargin = 0.05
+)
+
+// Option configures a Limiter.
+type Option func(*config) error
+
+type config struct {
+	prefix   string
+	timeout  time.Duration
+	probe    time.Duration
+	margin   float64
+	replicas int
+	logger   *slog.Logger
+}
+
+// WithPrefix sets the prefix of the Redis key (default DefaultPrefix). The
+// key is the prefix followed by a hash of the secret key.
+func WithPrefix(p string) Option {
+	return func(c *config) error { c.prefix = p; return nil }
+}
+
+// WithTimeout bounds each call to Redis (default DefaultTimeout). A call
+// that takes longer counts as Redis being unavailable.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return &core.InvalidInputError{Field: "WithTimeout", Reason: "must be positive"}
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithProbeInterval sets how often a Limiter running on its local fallback
+// tries Redis again (default DefaultProbeInterval). Only one call per
+// interval pays for the probe; the others stay local.
+func WithProbeInterval(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return &core.InvalidInputError{Field: "WithProbeInterval", Reason: "must be positive"}
+		}
+		c.probe = d
+		return nil
+	}
+}
+
+// WithReplicas says how many replicas share the budget (default 1). While
+// Redis is unavailable each Limiter falls back to 1/n of the budget, so
+// that the fleet as a whole stays within it.
+func WithReplicas(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return &core.InvalidInputError{Field: "WithReplicas", Reason: "must be at least 1"}
+		}
+		c.replicas = n
+		return nil
+	}
+}
+
+// WithMargin holds back a share of the budget (0 <= m < 1, default
+// DefaultMargin): the API counts requests when they arrive, not when the
+// Limiter let them go, and a little spare keeps jitter in between from
+// turning into 429s.
+func WithMargin(m float64) Option {
+	return func(c *config) error {
+		if math.IsNaN(m) || m < 0 || m >= 1 {
+			return &core.InvalidInputError{Field: "WithMargin", Reason: "must be in [0, 1)"}
+		}
+		c.margin = m
+		return nil
+	}
+}
+
+// WithLogger logs the switches to the local fallback and back (warn and
+// info level). The Limiter is silent by default. The secret key is never
+// logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return &core.InvalidInputError{Field: "WithLogger", Reason: "must not be nil"}
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// Limiter is a budget shared through Redis. It implements clerk.Limiter
+// (Wait) and core.RateLimitObserver (ObserveRateLimit). It is safe for
+// concurrent use; make one per process and secret key.
+type Limiter struct {
+	rdb       redis.Scripter
+	keys      []string
+	interval  int64 // µs between slots
+	tolerance int64 // µs: (burst-1) * interval
+	timeout   time.Duration
+	probe     time.Duration
+	logger    *slog.Logger
+	local     *rate.Limiter
+
+	degraded  atomic.Bool
+	nextProbe atomic.Int64 // unix ns of the next probe while degraded
+
+	script *redis.Script
+
+	roundTrips, shared, localN, refused, failures, pauses atomic.Int64
+}
+
+var _ core.RateLimitObserver = (*Limiter)(nil)
+
+// gcraSource is the script (see gcra.lua).
+//
+//go:embed gcra.lua
+var gcraSource string
+
+// New returns a Limiter for the budget of secretKey on the Redis behind
+// rdb. The secret key is only hashed (into the Redis key); pass the same
+// key as to clerk.NewClient so that every replica of the same instance
+// shares one budget. Nothing is sent to Redis until the first Wait.
+func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Limiter, error) {
+	if rdb == nil {
+		return nil, &core.InvalidInputError{Field: "rdb", Reason: "must not be nil"}
+	}
+	if secretKey == "" {
+		return nil, &core.InvalidInputError{Field: "secretKey", Reason: "must not be empty"}
+	}
+	if limit.Requests <= 0 || limit.Per <= 0 || limit.Burst < 0 {
+		return nil, &core.InvalidInputError{Field: "limit", Reason: "Requests and Per must be positive, Burst not negative"}
+	}
+	cfg := config{prefix: DefaultPrefix, timeout: DefaultTimeout, probe: DefaultProbeInterval, margin: DefaultMargin, replicas: 1}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	burst := max(limit.Burst, 1)
+	// What the Limiter hands out per window: the budget less the margin.
+	n := limit.Requests - int(math.Ceil(float64(limit.Requests)*cfg.margin))
+	if n < burst {
+		return nil, &core.InvalidInputError{Field: "limit", Reason: fmt.Sprintf("Burst %d exceeds the %d requests per window left after the margin", burst, n)}
+	}
+	// GCRA with spacing T and tolerance (b-1)T admits fewer than Per/T + b
+	// requests in any window of length Per; T = Per/(n-b+1) keeps that at
+	// n at most.
+	interval := limit.Per.Microseconds() / int64(n-burst+1)
+	if interval < 1 {
+		return nil, &core.InvalidInputError{Field: "limit", Reason: "more than one request per microsecond"}
+	}
+	if cfg.logger == nil {
+		cfg.logger = slog.New(slog.DiscardHandler)
+	}
+	sum := sha256.Sum256([]byte("clerkgo/redislimit\x00" + secretKey))
+	localRate := rate.Limit(float64(n) / limit.Per.Seconds() / float64(cfg.replicas))
+	return &Limiter{
+		rdb:       rdb,
+		keys:      []string{cfg.prefix + hex.EncodeToString(sum[:16])},
+		interval:  interval,
+		tolerance: int64(burst-1) * interval,
+		timeout:   cfg.timeout,
+		probe:     cfg.probe,
+		logger:    cfg.logger,
+		local:     rate.NewLimiter(localRate, max(burst/cfg.replicas, 1)),
+		script:    redis.NewScript(gcraSource),
+	}, nil
+}
+
+// Key is the Redis key holding the budget's state (the prefix and a hash of
+// the secret key).
+func (l *Limiter) Key() string { return l.keys[0] }
+
+// Stats are a Limiter's counters since New.
+type Stats struct {
+	// RoundTrips counts the commands sent to Redis (EVALSHA, and EVAL
+	// when Redis did not know the script yet), failed ones included.
+	RoundTrips int64
+	// Shared counts Waits admitted by the shared budget, Local those
+	// admitted by the local fallback, Refused those that failed because
+	// the next slot was past the context's deadline.
+	Shared, Local, Refused int64
+	// Failures counts the calls to Redis that failed or timed out.
+	Failures int64
+	// Pauses counts the 429s recorded in Redis.
+	Pauses int64
+	// Degraded reports whether the Limiter runs on its local fallback.
+	Degraded bool
+}
+
+// Stats returns the Limiter's counters.
+func (l *Limiter) Stats() Stats {
+	return Stats{
+		RoundTrips: l.roundTrips.Load(),
+		Shared:     l.shared.Load(),
+		Local:      l.localN.Load(),
+		Refused:    l.refused.Load(),
+		Failures:   l.failures.Load(),
+		Pauses:     l.pauses.Load(),
+		Degraded:   l.degraded.Load(),
+	}
+}
+
+// ErrRedisTimeout is the failure of a call to Redis that did not answer
+// within the Limiter's timeout.
+var ErrRedisTimeout = errors.New("redislimit: Redis did not answer in time")
+
+// Wait blocks until the shared budget has a slot for one request, or until
+// the local fallback does while Redis is unavailable. It fails at once,
+// with an error matching context.DeadlineExceeded, when the next slot is
+// past ctx's deadline (nothing is reserved then), and with ctx's error
+// when ctx ends while waiting.
+func (l *Limiter) Wait(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if l.degraded.Load() && !l.probeDue() {
+		return l.waitLocal(ctx)
+	}
+	maxWait := int64(-1)
+	if dl, ok := ctx.Deadline(); ok {
+		maxWait = time.Until(dl).Microseconds()
+		if maxWait <= 0 {
+			return context.DeadlineExceeded
+		}
+	}
+	ok, wait, err := l.call(ctx, maxWait, 0)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return l.waitLocal(ctx)
+	}
+	d := time.Duration(wait) * time.Microsecond
+	if !ok {
+		l.refused.Add(1)
+		return fmt.Errorf("redislimit: the shared budget's next slot is %v away, past the context deadline: %w", d, context.DeadlineExceeded)
+	}
+	l.shared.Add(1)
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		// The slot stays spent: giving it back could hand it out twice.
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// ObserveRateLimit records a 429's Retry-After in Redis: no replica gets a
+// slot before it has passed. Slots handed out before stay valid. The client
+// calls it (core.RateLimitObserver) after it paused its own requests;
+// while Redis is unavailable there is nothing more to do.
+func (l *Limiter) ObserveRateLimit(ctx context.Context, retryAfter time.Duration) {
+	if retryAfter <= 0 {
+		return
+	}
+	if l.degraded.Load() && !l.probeDue() {
+		return
+	}
+	if _, _, err := l.call(context.WithoutCancel(ctx), -1, max(retryAfter.Microseconds(), 1)); err == nil {
+		l.pauses.Add(1)
+	}
+}
+
+// waitLocal waits on the local fallback budget.
+func (l *Limiter) waitLocal(ctx context.Context) error {
+	if err := l.local.Wait(ctx); err != nil {
+		return err
+	}
+	l.localN.Add(1)
+	return nil
+}
+
+// probeDue reports whether this call should try Redis while degraded; one
+// call per probe interval does.
+func (l *Limiter) probeDue() bool {
+	now := time.Now().UnixNano()
+	next := l.nextProbe.Load()
+	return now >= next && l.nextProbe.CompareAndSwap(next, now+l.probe.Nanoseconds())
+}
+
+type reply struct {
+	vals []int64
+	err  error
+}
+
+// call runs the script with the Limiter's timeout; a Redis client that
+// ignores context deadlines (go-redis without ContextTimeoutEnabled) is
+// abandoned to finish in the background rather than waited for. Failures
+// switch to the local fallback; the first success after them switches back.
+func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait int64, err error) {
+	cctx, cancel := context.WithTimeout(ctx, l.timeout)
+	done := make(chan reply, 1)
+	go func() {
+		defer cancel()
+		vals, err := l.run(cctx, maxWait, pause)
+		done <- reply{vals, err}
+	}()
+	var r reply
+	select {
+	case r = <-done:
+	case <-cctx.Done():
+		r.err = ErrRedisTimeout
+		if ctx.Err() != nil {
+			r.err = ctx.Err()
+		}
+	}
+	if r.err == nil && len(r.vals) != 2 {
+		r.err = fmt.Errorf("redislimit: unexpected script answer %v", r.vals)
+	}
+	if r.err != nil {
+		if ctx.Err() == nil {
+			l.failures.Add(1)
+			l.degrade(r.err)
+		}
+		return false, 0, r.err
+	}
+	if l.degraded.CompareAndSwap(true, false) {
+		l.logger.Info("redislimit: Redis answers again; back to the shared budget", slog.String("key", l.keys[0]))
+	}
+	return r.vals[0] == 1, r.vals[1], nil
+}
+
+// run sends EVALSHA, and EVAL when Redis does not know the script (after a
+// restart or a SCRIPT FLUSH), counting each round trip.
+func (l *Limiter) run(ctx context.Context, maxWait, pause int64) ([]int64, error) {
+	args := []any{l.interval, l.tolerance, maxWait, pause}
+	l.roundTrips.Add(1)
+	vals, err := l.script.EvalSha(ctx, l.rdb, l.keys, args...).Int64Slice()
+	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+		l.roundTrips.Add(1)
+		vals, err = l.script.Eval(ctx, l.rdb, l.keys, args...).Int64Slice()
+	}
+	return vals, err
+}
+
+// degrade switches to the local fallback, logging the first failure of a
+// run of them.
+func (l *Limiter) degrade(err error) {
+	l.nextProbe.Store(time.Now().Add(l.probe).UnixNano())
+	if l.degraded.CompareAndSwap(false, true) {
+		l.logger.Warn("redislimit: Redis unavailable; falling back to the local share of the budget",
+			slog.String("key", l.keys[0]), slog.String("error", err.Error()))
+	}
+}
