@@ -78,6 +78,10 @@ const (
 	// DefaultProbeInterval is how often a Limiter that fell back to its
 	// local budget asks Redis again.
 	DefaultProbeInterval = time.Second
+	// FirstCallTimeout is the least time a Limiter's first calls to
+	// Redis get (at least 10 times the timeout set by WithTimeout): they
+	// dial a connection and may load the script.
+	FirstCallTimeout = time.Second
 	// DefaultMargin is the share of the budget held back for network
 	// jitter between the Limiter and the API.
 	DefaultMargin = 0.05
@@ -180,6 +184,7 @@ type Limiter struct {
 	local     *rate.Limiter
 
 	degraded  atomic.Bool
+	warm      atomic.Bool  // a call to Redis has completed
 	nextProbe atomic.Int64 // unix ns of the next probe while degraded
 
 	script *redis.Script
@@ -375,7 +380,13 @@ type reply struct {
 // abandoned to finish in the background rather than waited for. Failures
 // switch to the local fallback; the first success after them switches back.
 func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait int64, err error) {
-	cctx, cancel := context.WithTimeout(ctx, l.timeout)
+	timeout := l.timeout
+	if !l.warm.Load() {
+		// The first calls dial a connection and may load the script:
+		// give them more time than a round trip.
+		timeout = max(10*timeout, FirstCallTimeout)
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout)
 	done := make(chan reply, 1)
 	go func() {
 		defer cancel()
@@ -391,6 +402,7 @@ func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait
 			r.err = ctx.Err()
 		}
 	}
+	l.warm.Store(true)
 	if r.err == nil && len(r.vals) != 2 {
 		r.err = fmt.Errorf("redislimit: unexpected script answer %v", r.vals)
 	}
@@ -425,6 +437,10 @@ func (l *Limiter) run(ctx context.Context, maxWait, pause int64) ([]int64, error
 func (l *Limiter) degrade(err error) {
 	l.nextProbe.Store(time.Now().Add(l.probe).UnixNano())
 	if l.degraded.CompareAndSwap(false, true) {
+		// Start the local share empty: the shared budget was just being
+		// spent, and a full bucket on every replica would add a burst on
+		// top of it.
+		l.local.AllowN(time.Now(), l.local.Burst())
 		l.logger.Warn("redislimit: Redis unavailable; falling back to the local share of the budget",
 			slog.String("key", l.keys[0]), slog.String("error", err.Error()))
 	}
