@@ -183,6 +183,7 @@ type Limiter struct {
 	logger    *slog.Logger
 	local     *rate.Limiter
 
+	ctxBound  bool // the client honours context deadlines on its own
 	degraded  atomic.Bool
 	warm      atomic.Bool  // a call to Redis has completed
 	nextProbe atomic.Int64 // unix ns of the next probe while degraded
@@ -242,6 +243,7 @@ func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Li
 	localRate := rate.Limit(float64(n) / limit.Per.Seconds() / float64(cfg.replicas))
 	return &Limiter{
 		rdb:       rdb,
+		ctxBound:  honoursDeadlines(rdb),
 		keys:      []string{cfg.prefix + hex.EncodeToString(sum[:16])},
 		interval:  interval,
 		tolerance: int64(burst-1) * interval,
@@ -386,22 +388,47 @@ func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait
 		// give them more time than a round trip.
 		timeout = max(10*timeout, FirstCallTimeout)
 	}
+	if dl, ok := ctx.Deadline(); ok {
+		// Leave the caller half its time for the local fallback.
+		timeout = min(timeout, time.Until(dl)/2)
+	}
 	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel() // only here: cancelled by the goroutine, it would race the answer
+	var r reply
+	if l.ctxBound {
+		// The client ends the call at cctx's deadline itself.
+		r.vals, r.err = l.run(cctx, maxWait, pause)
+		if r.err != nil && cctx.Err() != nil {
+			r.err = ErrRedisTimeout
+			if ctx.Err() != nil {
+				r.err = ctx.Err()
+			}
+		}
+		return l.settle(ctx, r)
+	}
 	done := make(chan reply, 1)
 	go func() {
-		defer cancel()
 		vals, err := l.run(cctx, maxWait, pause)
 		done <- reply{vals, err}
 	}()
-	var r reply
 	select {
 	case r = <-done:
 	case <-cctx.Done():
-		r.err = ErrRedisTimeout
-		if ctx.Err() != nil {
-			r.err = ctx.Err()
+		select {
+		case r = <-done: // answered just in time
+		default:
+			r.err = ErrRedisTimeout
+			if ctx.Err() != nil {
+				r.err = ctx.Err()
+			}
 		}
 	}
+	return l.settle(ctx, r)
+}
+
+// settle counts a call's outcome and switches between the shared budget and
+// the local fallback.
+func (l *Limiter) settle(ctx context.Context, r reply) (ok bool, wait int64, err error) {
 	l.warm.Store(true)
 	if r.err == nil && len(r.vals) != 2 {
 		r.err = fmt.Errorf("redislimit: unexpected script answer %v", r.vals)
@@ -444,4 +471,20 @@ func (l *Limiter) degrade(err error) {
 		l.logger.Warn("redislimit: Redis unavailable; falling back to the local share of the budget",
 			slog.String("key", l.keys[0]), slog.String("error", err.Error()))
 	}
+}
+
+// honoursDeadlines reports whether rdb is a go-redis client that ends a
+// call at its context's deadline (ContextTimeoutEnabled). Other clients
+// are called from a goroutine that the Limiter stops waiting for at the
+// timeout, which costs a little latency per call.
+func honoursDeadlines(rdb redis.Scripter) bool {
+	switch c := rdb.(type) {
+	case *redis.Client:
+		return c.Options().ContextTimeoutEnabled
+	case *redis.ClusterClient:
+		return c.Options().ContextTimeoutEnabled
+	case *redis.Ring:
+		return c.Options().ContextTimeoutEnabled
+	}
+	return false
 }
