@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"reflect"
 	"sync/atomic"
 	"time"
 
@@ -205,7 +206,7 @@ var gcraSource string
 // key as to clerk.NewClient so that every replica of the same instance
 // shares one budget. Nothing is sent to Redis until the first Wait.
 func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Limiter, error) {
-	if rdb == nil {
+	if v := reflect.ValueOf(rdb); rdb == nil || (v.Kind() == reflect.Pointer && v.IsNil()) {
 		return nil, &core.InvalidInputError{Field: "rdb", Reason: "must not be nil"}
 	}
 	if secretKey == "" {
@@ -230,10 +231,11 @@ func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Li
 		return nil, &core.InvalidInputError{Field: "limit", Reason: fmt.Sprintf("Burst %d exceeds the %d requests per window left after the margin", burst, n)}
 	}
 	// GCRA with spacing T and tolerance (b-1)T admits fewer than Per/T + b
-	// requests in any window of length Per; T = Per/(n-b+1) keeps that at
-	// n at most.
-	interval := limit.Per.Microseconds() / int64(n-burst+1)
-	if interval < 1 {
+	// requests in any window of length Per; T = Per/(n-b+1), rounded up,
+	// keeps that at n at most.
+	slots := int64(n - burst + 1)
+	interval := (limit.Per.Microseconds() + slots - 1) / slots
+	if limit.Per.Microseconds() < slots {
 		return nil, &core.InvalidInputError{Field: "limit", Reason: "more than one request per microsecond"}
 	}
 	if cfg.logger == nil {

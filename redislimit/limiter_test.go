@@ -30,6 +30,8 @@ func TestNewRefusesBadInput(t *testing.T) {
 		opts  []redislimit.Option
 	}{
 		{"nil client", nil, testKey, redislimit.Development, nil},
+		{"nil *redis.Client", (*redis.Client)(nil), testKey, redislimit.Development, nil},
+		{"nil *redis.ClusterClient", (*redis.ClusterClient)(nil), testKey, redislimit.Development, nil},
 		{"empty key", rdb, "", redislimit.Development, nil},
 		{"zero limit", rdb, testKey, redislimit.Limit{}, nil},
 		{"negative burst", rdb, testKey, redislimit.Limit{Requests: 10, Per: time.Second, Burst: -1}, nil},
