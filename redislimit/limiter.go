@@ -39,6 +39,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"sync/atomic"
 	"time"
@@ -371,7 +372,14 @@ func (l *Limiter) waitLocal(ctx context.Context) error {
 func (l *Limiter) probeDue() bool {
 	now := time.Now().UnixNano()
 	next := l.nextProbe.Load()
-	return now >= next && l.nextProbe.CompareAndSwap(next, now+l.probe.Nanoseconds())
+	return now >= next && l.nextProbe.CompareAndSwap(next, now+l.probeGap())
+}
+
+// probeGap is the probe interval with ±10% jitter, so that replicas that
+// lost Redis together do not probe it in step.
+func (l *Limiter) probeGap() int64 {
+	p := l.probe.Nanoseconds()
+	return p - p/10 + rand.Int64N(p/5+1)
 }
 
 type reply struct {
@@ -464,7 +472,7 @@ func (l *Limiter) run(ctx context.Context, maxWait, pause int64) ([]int64, error
 // degrade switches to the local fallback, logging the first failure of a
 // run of them.
 func (l *Limiter) degrade(err error) {
-	l.nextProbe.Store(time.Now().Add(l.probe).UnixNano())
+	l.nextProbe.Store(time.Now().UnixNano() + l.probeGap())
 	if l.degraded.CompareAndSwap(false, true) {
 		// Start the local share empty: the shared budget was just being
 		// spent, and a full bucket on every replica would add a burst on
