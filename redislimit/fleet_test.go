@@ -294,6 +294,23 @@ func TestFleetSurvivesRedisRestart(t *testing.T) {
 	report(t, "whole run: %d admissions (%d shared, %d local), %d round trips (%.3f per admitted request), %d Redis failures, max %d in any %v window; callers %v, slowest %v",
 		admitted, st.Shared, st.Local, st.RoundTrips, float64(st.RoundTrips)/float64(admitted), st.Failures, run.maxWindow(), fleetWindow, resAll, worst)
 
+	var at429 []string
+	for _, q := range run.requests {
+		if q.Status == 429 {
+			at429 = append(at429, q.At.Sub(run.start).Round(10*time.Millisecond).String())
+		}
+	}
+	report(t, "429s at %v after the start (Redis killed at %v, restarted at %v)", at429,
+		killed.Sub(run.start).Round(10*time.Millisecond), restarted.Sub(run.start).Round(10*time.Millisecond))
+	if os.Getenv("FLEET_DEBUG") != "" {
+		hist := map[int]int{}
+		for _, q := range run.requests {
+			hist[int(q.At.Sub(run.start)/(500*time.Millisecond))]++
+		}
+		for i := 0; i < 80; i++ {
+			t.Logf("%5.1fs %d", float64(i)/2, hist[i])
+		}
+	}
 	if worst > fleetCallTimeout+time.Second {
 		t.Errorf("a call took %v, past its %v deadline", worst, fleetCallTimeout)
 	}

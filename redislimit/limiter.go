@@ -189,6 +189,11 @@ type Limiter struct {
 	degraded  atomic.Bool
 	warm      atomic.Bool  // a call to Redis has completed
 	nextProbe atomic.Int64 // unix ns of the next probe while degraded
+	lastSlot  atomic.Int64 // unix ns of the latest shared slot handed to this replica
+	// graceUntil (unix ns): just back from the fallback, shared
+	// admissions also wait on the local share until then.
+	graceUntil atomic.Int64
+	localGap   time.Duration // 1 / the local share's rate
 
 	script *redis.Script
 
@@ -243,7 +248,14 @@ func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Li
 		cfg.logger = slog.New(slog.DiscardHandler)
 	}
 	sum := sha256.Sum256([]byte("clerkgo/redislimit\x00" + secretKey))
+	// The local share: a whole number of requests per window for each
+	// replica, since a token bucket with that rate and a burst of 1 fits
+	// at most that many in any window: the fleet as a whole, each on its
+	// own, then stays within the budget.
 	localRate := rate.Limit(float64(n) / limit.Per.Seconds() / float64(cfg.replicas))
+	if k := n / cfg.replicas; k >= 1 {
+		localRate = rate.Limit(float64(k) / limit.Per.Seconds())
+	}
 	return &Limiter{
 		rdb:       rdb,
 		ctxBound:  honoursDeadlines(rdb),
@@ -254,6 +266,7 @@ func New(rdb redis.Scripter, secretKey string, limit Limit, opts ...Option) (*Li
 		probe:     cfg.probe,
 		logger:    cfg.logger,
 		local:     rate.NewLimiter(localRate, max(burst/cfg.replicas, 1)),
+		localGap:  time.Duration(float64(time.Second) / float64(localRate)),
 		script:    redis.NewScript(gcraSource),
 	}, nil
 }
@@ -308,6 +321,15 @@ func (l *Limiter) Wait(ctx context.Context) error {
 	if l.degraded.Load() && !l.probeDue() {
 		return l.waitLocal(ctx)
 	}
+	if time.Now().UnixNano() < l.graceUntil.Load() {
+		// Just back from the fallback: other replicas may still spend
+		// their local shares until they probe, so keep to ours too, before
+		// taking the shared slot (a slot taken first and spent later
+		// would land on a slot of someone else's).
+		if err := l.local.Wait(ctx); err != nil {
+			return err
+		}
+	}
 	maxWait := int64(-1)
 	if dl, ok := ctx.Deadline(); ok {
 		maxWait = time.Until(dl).Microseconds()
@@ -328,6 +350,24 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		return fmt.Errorf("redislimit: the shared budget's next slot is %v away, past the context deadline: %w", d, context.DeadlineExceeded)
 	}
 	l.shared.Add(1)
+	storeMax(&l.lastSlot, time.Now().Add(d).UnixNano())
+	// The slot stays spent when ctx ends first: giving it back could hand
+	// it out twice.
+	return sleep(ctx, d)
+}
+
+// storeMax raises a to v unless it already holds more.
+func storeMax(a *atomic.Int64, v int64) {
+	for {
+		cur := a.Load()
+		if cur >= v || a.CompareAndSwap(cur, v) {
+			return
+		}
+	}
+}
+
+// sleep waits d unless ctx ends first.
+func sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return nil
 	}
@@ -335,7 +375,6 @@ func (l *Limiter) Wait(ctx context.Context) error {
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
-		// The slot stays spent: giving it back could hand it out twice.
 		return ctx.Err()
 	case <-t.C:
 		return nil
@@ -360,6 +399,18 @@ func (l *Limiter) ObserveRateLimit(ctx context.Context, retryAfter time.Duration
 
 // waitLocal waits on the local fallback budget.
 func (l *Limiter) waitLocal(ctx context.Context) error {
+	// The slots the shared budget handed out before Redis failed are
+	// still being spent, by every replica: start the local share one
+	// local interval after the last of them this replica knows of.
+	if start := time.Unix(0, l.lastSlot.Load()+l.localGap.Nanoseconds()); time.Now().Before(start) {
+		if dl, ok := ctx.Deadline(); ok && dl.Before(start) {
+			l.refused.Add(1)
+			return fmt.Errorf("redislimit: the local share starts in %v, past the context deadline: %w", time.Until(start), context.DeadlineExceeded)
+		}
+		if err := sleep(ctx, time.Until(start)); err != nil {
+			return err
+		}
+	}
 	if err := l.local.Wait(ctx); err != nil {
 		return err
 	}
@@ -451,6 +502,9 @@ func (l *Limiter) settle(ctx context.Context, r reply) (ok bool, wait int64, err
 		return false, 0, r.err
 	}
 	if l.degraded.CompareAndSwap(true, false) {
+		// Every replica probes within 1.1 probe intervals of Redis's
+		// return; until then some still spend their local share.
+		l.graceUntil.Store(time.Now().Add(l.probe * 12 / 10).UnixNano())
 		l.logger.Info("redislimit: Redis answers again; back to the shared budget", slog.String("key", l.keys[0]))
 	}
 	return r.vals[0] == 1, r.vals[1], nil
