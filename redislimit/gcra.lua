@@ -7,11 +7,13 @@
 -- ARGV[2]  tolerance in microseconds ((burst - 1) * T)
 -- ARGV[3]  the longest wait the caller accepts, in microseconds; -1: any
 -- ARGV[4]  0 for a take; > 0 records a pause of that many microseconds
---          (a 429's Retry-After) instead
+--          (a 429's Retry-After) instead; < 0 only checks that Redis
+--          answers (a probe), touching nothing
 --
 -- A take answers {1, wait}: a slot is reserved, go after wait
 -- microseconds; or {0, wait}: the next slot is further away than the
--- caller accepts, nothing was reserved. A pause answers {1, 0}.
+-- caller accepts, nothing was reserved. A pause or a probe answers {1, 0}.
+if tonumber(ARGV[4]) < 0 then return {1, 0} end
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])

@@ -21,8 +21,9 @@
 // Redis being down, slow or refusing never hangs nor fails a call: every
 // call to Redis has a short timeout, after which the Limiter falls back to a
 // local golang.org/x/time/rate limiter holding 1/replicas of the budget (see
-// WithReplicas), logs the switch once, and probes Redis now and then until
-// it answers and the shared budget resumes.
+// WithReplicas), logs the switch once, and probes Redis in the background
+// until it answers and the shared budget resumes; callers waiting on the
+// local share then move to the shared budget at once.
 //
 // Plug it into a client with clerk.WithLimiter:
 //
@@ -41,6 +42,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -120,8 +122,9 @@ func WithTimeout(d time.Duration) Option {
 }
 
 // WithProbeInterval sets how often a Limiter running on its local fallback
-// tries Redis again (default DefaultProbeInterval). Only one call per
-// interval pays for the probe; the others stay local.
+// tries Redis again (default DefaultProbeInterval, with ±10% jitter). The
+// probe runs in a goroutine of its own, which ends when Redis answers; no
+// call waits for it.
 func WithProbeInterval(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
@@ -185,11 +188,14 @@ type Limiter struct {
 	logger    *slog.Logger
 	local     *rate.Limiter
 
-	ctxBound  bool // the client honours context deadlines on its own
-	degraded  atomic.Bool
-	warm      atomic.Bool  // a call to Redis has completed
-	nextProbe atomic.Int64 // unix ns of the next probe while degraded
-	lastSlot  atomic.Int64 // unix ns of the latest shared slot handed to this replica
+	ctxBound bool // the client honours context deadlines on its own
+	degraded atomic.Bool
+	warm     atomic.Bool // a call to Redis has completed
+	// mu serializes the switches; back is closed when Redis answers
+	// again after a switch to the fallback.
+	mu       sync.Mutex
+	back     chan struct{}
+	lastSlot atomic.Int64 // unix ns of the latest shared slot handed to this replica
 	// graceUntil (unix ns): just back from the fallback, shared
 	// admissions also wait on the local share until then.
 	graceUntil atomic.Int64
@@ -318,7 +324,7 @@ func (l *Limiter) Wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if l.degraded.Load() && !l.probeDue() {
+	if l.degraded.Load() {
 		return l.waitLocal(ctx)
 	}
 	if time.Now().UnixNano() < l.graceUntil.Load() {
@@ -330,6 +336,12 @@ func (l *Limiter) Wait(ctx context.Context) error {
 			return err
 		}
 	}
+	return l.waitShared(ctx)
+}
+
+// waitShared takes a slot of the shared budget and sleeps until it, or
+// falls back to the local share when Redis fails.
+func (l *Limiter) waitShared(ctx context.Context) error {
 	maxWait := int64(-1)
 	if dl, ok := ctx.Deadline(); ok {
 		maxWait = time.Until(dl).Microseconds()
@@ -389,7 +401,7 @@ func (l *Limiter) ObserveRateLimit(ctx context.Context, retryAfter time.Duration
 	if retryAfter <= 0 {
 		return
 	}
-	if l.degraded.Load() && !l.probeDue() {
+	if l.degraded.Load() {
 		return
 	}
 	if _, _, err := l.call(context.WithoutCancel(ctx), -1, max(retryAfter.Microseconds(), 1)); err == nil {
@@ -397,8 +409,16 @@ func (l *Limiter) ObserveRateLimit(ctx context.Context, retryAfter time.Duration
 	}
 }
 
-// waitLocal waits on the local fallback budget.
+// waitLocal waits on the local fallback budget. A waiter still waiting
+// when Redis answers again gives its local token back and takes a shared
+// slot instead.
 func (l *Limiter) waitLocal(ctx context.Context) error {
+	l.mu.Lock()
+	back := l.back
+	l.mu.Unlock()
+	if back == nil {
+		back = make(chan struct{}) // never closed
+	}
 	// The slots the shared budget handed out before Redis failed are
 	// still being spent, by every replica: start the local share one
 	// local interval after the last of them this replica knows of.
@@ -407,23 +427,76 @@ func (l *Limiter) waitLocal(ctx context.Context) error {
 			l.refused.Add(1)
 			return fmt.Errorf("redislimit: the local share starts in %v, past the context deadline: %w", time.Until(start), context.DeadlineExceeded)
 		}
-		if err := sleep(ctx, time.Until(start)); err != nil {
+		switch err := sleepUnless(ctx, time.Until(start), back); {
+		case errors.Is(err, errBack):
+			return l.Wait(ctx)
+		case err != nil:
 			return err
 		}
 	}
-	if err := l.local.Wait(ctx); err != nil {
+	r := l.local.Reserve()
+	if !r.OK() {
+		return errors.New("redislimit: the local share cannot admit a request") // burst >= 1: not reached
+	}
+	d := r.Delay()
+	at := time.Now().Add(d)
+	if dl, ok := ctx.Deadline(); ok && at.After(dl) {
+		r.Cancel()
+		l.refused.Add(1)
+		return fmt.Errorf("redislimit: the local share's next slot is %v away, past the context deadline: %w", d, context.DeadlineExceeded)
+	}
+	switch err := sleepUnless(ctx, d, back); {
+	case errors.Is(err, errBack):
+		// Redis is back, but other replicas may still be on their local
+		// shares (see Wait): keep to the local slot, then take a shared
+		// one too, so that Redis counts the request.
+		if err := sleep(ctx, time.Until(at)); err != nil {
+			r.Cancel()
+			return err
+		}
+		return l.waitShared(ctx)
+	case err != nil:
+		r.Cancel()
 		return err
 	}
 	l.localN.Add(1)
 	return nil
 }
 
-// probeDue reports whether this call should try Redis while degraded; one
-// call per probe interval does.
-func (l *Limiter) probeDue() bool {
-	now := time.Now().UnixNano()
-	next := l.nextProbe.Load()
-	return now >= next && l.nextProbe.CompareAndSwap(next, now+l.probeGap())
+// errBack: Redis answered again during a local wait.
+var errBack = errors.New("redislimit: Redis is back")
+
+// sleepUnless waits d unless ctx ends (its error) or back is closed
+// (errBack) first.
+func sleepUnless(ctx context.Context, d time.Duration, back <-chan struct{}) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-back:
+		return errBack
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// probeLoop asks Redis, without spending anything, once per probe interval
+// (with jitter) until it answers; it runs only while the Limiter is on its
+// fallback, so that every replica returns within about one interval of
+// Redis, whether or not it has calls waiting.
+func (l *Limiter) probeLoop() {
+	for l.degraded.Load() {
+		t := time.NewTimer(time.Duration(l.probeGap()))
+		<-t.C
+		if !l.degraded.Load() {
+			return
+		}
+		_, _, _ = l.call(context.Background(), -1, -1)
+	}
 }
 
 // probeGap is the probe interval with ±10% jitter, so that replicas that
@@ -501,11 +574,8 @@ func (l *Limiter) settle(ctx context.Context, r reply) (ok bool, wait int64, err
 		}
 		return false, 0, r.err
 	}
-	if l.degraded.CompareAndSwap(true, false) {
-		// Every replica probes within 1.1 probe intervals of Redis's
-		// return; until then some still spend their local share.
-		l.graceUntil.Store(time.Now().Add(l.probe * 12 / 10).UnixNano())
-		l.logger.Info("redislimit: Redis answers again; back to the shared budget", slog.String("key", l.keys[0]))
+	if l.degraded.Load() {
+		l.recover()
 	}
 	return r.vals[0] == 1, r.vals[1], nil
 }
@@ -523,18 +593,39 @@ func (l *Limiter) run(ctx context.Context, maxWait, pause int64) ([]int64, error
 	return vals, err
 }
 
-// degrade switches to the local fallback, logging the first failure of a
-// run of them.
+// degrade switches to the local fallback, logging the switch, and starts
+// probing Redis.
 func (l *Limiter) degrade(err error) {
-	l.nextProbe.Store(time.Now().UnixNano() + l.probeGap())
-	if l.degraded.CompareAndSwap(false, true) {
-		// Start the local share empty: the shared budget was just being
-		// spent, and a full bucket on every replica would add a burst on
-		// top of it.
-		l.local.AllowN(time.Now(), l.local.Burst())
-		l.logger.Warn("redislimit: Redis unavailable; falling back to the local share of the budget",
-			slog.String("key", l.keys[0]), slog.String("error", err.Error()))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.degraded.Load() {
+		return
 	}
+	l.degraded.Store(true)
+	l.back = make(chan struct{})
+	// Start the local share empty: the shared budget was just being
+	// spent, and a full bucket on every replica would add a burst on top
+	// of it.
+	l.local.AllowN(time.Now(), l.local.Burst())
+	go l.probeLoop()
+	l.logger.Warn("redislimit: Redis unavailable; falling back to the local share of the budget",
+		slog.String("key", l.keys[0]), slog.String("error", err.Error()))
+}
+
+// recover switches back to the shared budget and wakes the local waiters.
+func (l *Limiter) recover() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.degraded.Load() {
+		return
+	}
+	// Every replica probes within 1.1 probe intervals of Redis's return;
+	// until then some still spend their local share. (Set before the
+	// waiters wake.)
+	l.graceUntil.Store(time.Now().Add(l.probe * 12 / 10).UnixNano())
+	l.degraded.Store(false)
+	close(l.back)
+	l.logger.Info("redislimit: Redis answers again; back to the shared budget", slog.String("key", l.keys[0]))
 }
 
 // honoursDeadlines reports whether rdb is a go-redis client that ends a

@@ -442,6 +442,7 @@ func TestReturnsToRedisAfterARestart(t *testing.T) {
 		wait()
 		time.Sleep(10 * time.Millisecond)
 	}
+	wait()
 	st := l.Stats()
 	if st.Degraded || st.Shared < 2 || st.Local < 1 {
 		t.Errorf("stats %+v: want back on the shared budget", st)
