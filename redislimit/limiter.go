@@ -522,9 +522,12 @@ func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait
 		// give them more time than a round trip.
 		timeout = max(10*timeout, FirstCallTimeout)
 	}
+	short := false
 	if dl, ok := ctx.Deadline(); ok {
 		// Leave the caller half its time for the local fallback.
-		timeout = min(timeout, time.Until(dl)/2)
+		if left := time.Until(dl) / 2; left < timeout {
+			timeout, short = left, true
+		}
 	}
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel() // only here: cancelled by the goroutine, it would race the answer
@@ -538,7 +541,7 @@ func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait
 				r.err = ctx.Err()
 			}
 		}
-		return l.settle(ctx, r)
+		return l.settle(ctx, r, short)
 	}
 	done := make(chan reply, 1)
 	go func() {
@@ -557,18 +560,19 @@ func (l *Limiter) call(ctx context.Context, maxWait, pause int64) (ok bool, wait
 			}
 		}
 	}
-	return l.settle(ctx, r)
+	return l.settle(ctx, r, short)
 }
 
 // settle counts a call's outcome and switches between the shared budget and
-// the local fallback.
-func (l *Limiter) settle(ctx context.Context, r reply) (ok bool, wait int64, err error) {
+// the local fallback. A timeout shortened by the caller's deadline says
+// nothing about Redis: that caller falls back alone.
+func (l *Limiter) settle(ctx context.Context, r reply, short bool) (ok bool, wait int64, err error) {
 	l.warm.Store(true)
 	if r.err == nil && len(r.vals) != 2 {
 		r.err = fmt.Errorf("redislimit: unexpected script answer %v", r.vals)
 	}
 	if r.err != nil {
-		if ctx.Err() == nil {
+		if ctx.Err() == nil && !(short && errors.Is(r.err, ErrRedisTimeout)) {
 			l.failures.Add(1)
 			l.degrade(r.err)
 		}

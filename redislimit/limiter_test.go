@@ -451,3 +451,27 @@ func TestReturnsToRedisAfterARestart(t *testing.T) {
 		t.Errorf("log does not show the switch back:\n%s", logs.String())
 	}
 }
+
+// A caller whose deadline cuts the call to Redis short falls back alone: a
+// timeout it caused says nothing about Redis.
+func TestShortDeadlineDoesNotDegrade(t *testing.T) {
+	t.Parallel()
+	rdb := redis.NewClient(&redis.Options{Addr: hangingServer(t), ContextTimeoutEnabled: true})
+	t.Cleanup(func() { _ = rdb.Close() })
+	l, err := redislimit.New(rdb, testKey, redislimit.Production, redislimit.WithTimeout(200*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if err := l.Wait(ctx); err != nil {
+		t.Fatalf("Wait = %v; want the local share to admit", err)
+	}
+	if d := time.Since(start); d > 55*time.Millisecond {
+		t.Errorf("Wait took %v with 60ms left", d)
+	}
+	if st := l.Stats(); st.Degraded || st.Failures != 0 || st.Local != 1 {
+		t.Errorf("stats %+v: want one local admission and no switch", st)
+	}
+}
