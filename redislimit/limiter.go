@@ -177,7 +177,9 @@ func WithLogger(l *slog.Logger) Option {
 
 // Limiter is a budget shared through Redis. It implements clerk.Limiter
 // (Wait) and core.RateLimitObserver (ObserveRateLimit). It is safe for
-// concurrent use; make one per process and secret key.
+// concurrent use; make one per process and secret key. It needs no Close:
+// its only goroutine runs while Redis is unavailable (the probe) and ends
+// when Redis answers.
 type Limiter struct {
 	rdb       redis.Scripter
 	keys      []string
@@ -316,7 +318,8 @@ func (l *Limiter) Stats() Stats {
 var ErrRedisTimeout = errors.New("redislimit: Redis did not answer in time")
 
 // Wait blocks until the shared budget has a slot for one request, or until
-// the local fallback does while Redis is unavailable. It fails at once,
+// the local fallback does while Redis is unavailable (and, for a short
+// grace period after Redis is back, until both do). It fails at once,
 // with an error matching context.DeadlineExceeded, when the next slot is
 // past ctx's deadline (nothing is reserved then), and with ctx's error
 // when ctx ends while waiting.
