@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
@@ -135,5 +136,9 @@ func (discardLogger) Printf(context.Context, string, ...any) {}
 func TestMain(m *testing.M) {
 	// go-redis logs failed dials to stderr; the tests cause them on purpose.
 	redis.SetLogger(discardLogger{})
-	os.Exit(m.Run())
+	code := m.Run()
+	if workerBin != "" {
+		_ = os.RemoveAll(filepath.Dir(workerBin))
+	}
+	os.Exit(code)
 }
