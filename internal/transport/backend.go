@@ -376,6 +376,9 @@ func (b *Backend) checkRetry(ctx context.Context, resp *http.Response, err error
 	d := b.policy.decide(st.replay, st.attempts, resp, err, now)
 	if !d.serverPauseTo.IsZero() {
 		b.gate.pause(d.serverPauseTo)
+		if o, ok := b.gate.limiter.(core.RateLimitObserver); ok {
+			o.ObserveRateLimit(ctx, d.wait)
+		}
 	}
 	st.unknown = d.unknownOutcome
 	retry := d.retry && st.attempts <= st.maxRetries
