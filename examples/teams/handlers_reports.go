@@ -23,6 +23,22 @@ const (
 	maxUsagePageSize     = 500
 )
 
+// validMachineID reports whether id looks like a Clerk machine ID: "mch_"
+// and letters, digits or underscores. A typo in the configuration fails
+// at start rather than locking every caller out with 403s.
+func validMachineID(id string) bool {
+	rest, ok := strings.CutPrefix(id, "mch_")
+	if !ok || rest == "" {
+		return false
+	}
+	for _, c := range rest {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // machineHandler is a handler that is handed the verified machine token of
 // the request: who is calling (a machine, "mch_...") and what the token
 // grants.
