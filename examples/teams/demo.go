@@ -25,9 +25,9 @@ const (
 type demo struct {
 	acme, globex      string
 	ada, grace, linus demoUser
-	// billing is the billing job's M2M token, scoped to this service's
-	// machine (see mintMachineToken).
-	billing string
+	// billing is the billing job's M2M token, scoped to service, this
+	// service's machine (see mintMachineToken).
+	billing, service string
 }
 
 // demoUser is one seeded user with a session token minted by the fake.
@@ -97,7 +97,7 @@ func (d *demo) mintMachineToken(fake *clerktest.Server, machineID string) error 
 	if err != nil {
 		return err
 	}
-	d.billing = tok
+	d.billing, d.service = tok, machineID
 	return nil
 }
 
@@ -111,7 +111,7 @@ No CLERK_SECRET_KEY: running on the fake Backend API at %s.
 Seeded: Ada (admin of Acme Inc., may ban members), Grace (member of Acme Inc.),
 Linus (admin of Globex). Their session tokens, valid for an hour
 (real ones last 60 s and the frontend refreshes them), and the M2M token
-of a billing job (machine %s) allowed to call this service:
+of a billing job (machine %s) scoped to this service (machine %s):
 
 ADA='%s'
 GRACE='%s'
@@ -143,7 +143,7 @@ curl -s %s/me %s
 # Signed out: 401
 curl -s %s/me
 
-`, apiURL, demoBillingMachine, d.ada.token, d.grace.token, d.linus.token, d.billing,
+`, apiURL, demoBillingMachine, d.service, d.ada.token, d.grace.token, d.linus.token, d.billing,
 		base, auth("ADA"),
 		base, auth("ADA"),
 		base, auth("GRACE"),

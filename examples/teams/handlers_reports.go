@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/clerkgo/clerk/clerkhttp"
 	"github.com/clerkgo/clerk/organizations"
@@ -167,13 +169,28 @@ func lastOf(v []string) string {
 // middleware's 503 for a verifier it does not have, which would tell the
 // caller to try again later. JWT-format M2M tokens do not need it: they
 // are verified locally with the instance's key.
-type refuseOpaque struct{ log *slog.Logger }
+type refuseOpaque struct {
+	log *slog.Logger
+	// lastWarn is when the last warning was logged (Unix nanoseconds).
+	lastWarn *atomic.Int64
+}
 
-// VerifyOpaque refuses token, and logs that it did: a machine sending
-// opaque tokens means the deployment lacks its OpaqueVerifier. The
-// middleware caches the refusal for a few seconds, which bounds the logs.
+// refuseWarnEvery spaces out refuseOpaque's warnings: every made-up
+// "mt_..." token sent to a machine route would otherwise log one.
+const refuseWarnEvery = time.Minute
+
+func newRefuseOpaque(log *slog.Logger) refuseOpaque {
+	return refuseOpaque{log: log, lastWarn: new(atomic.Int64)}
+}
+
+// VerifyOpaque refuses the token, and logs a warning at most once a
+// minute: a machine sending opaque tokens means the deployment lacks its
+// OpaqueVerifier.
 func (o refuseOpaque) VerifyOpaque(ctx context.Context, kind clerkhttp.TokenKind, _ string) (*clerkhttp.MachineAuth, error) {
-	o.log.LogAttrs(ctx, slog.LevelWarn, "opaque machine token refused: no OpaqueVerifier configured",
-		slog.String("kind", string(kind)))
+	now := time.Now().UnixNano()
+	if last := o.lastWarn.Load(); now-last >= int64(refuseWarnEvery) && o.lastWarn.CompareAndSwap(last, now) {
+		o.log.LogAttrs(ctx, slog.LevelWarn, "opaque machine token refused: no OpaqueVerifier configured",
+			slog.String("kind", string(kind)))
+	}
 	return nil, fmt.Errorf("%w: opaque %s tokens are not accepted here", clerkhttp.ErrInvalidMachineToken, kind)
 }

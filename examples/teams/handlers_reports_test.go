@@ -250,9 +250,11 @@ func TestMachineTokenInCookie(t *testing.T) {
 func TestOpaqueWithoutVerifier(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, withMachines(nil))
-	e.do(t, http.MethodGet, "/reports/usage", "mt_billing", "").expect(t, http.StatusUnauthorized, "invalid_token")
-	if logs := e.logs.String(); !strings.Contains(logs, "no OpaqueVerifier configured") {
-		t.Errorf("no warning in the logs:\n%s", logs)
+	for _, tok := range []string{"mt_billing", "mt_a", "mt_b", "mt_c"} {
+		e.do(t, http.MethodGet, "/reports/usage", tok, "").expect(t, http.StatusUnauthorized, "invalid_token")
+	}
+	if n := strings.Count(e.logs.String(), "no OpaqueVerifier configured"); n != 1 {
+		t.Errorf("%d warnings for 4 refused tokens, want 1:\n%s", n, e.logs.String())
 	}
 	e.do(t, http.MethodGet, "/reports/usage", e.fake.NewM2MToken(billingMachine, []string{teamsMachine}), "").
 		expect(t, http.StatusOK, "")

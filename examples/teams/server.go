@@ -58,8 +58,9 @@ type Deps struct {
 	// scoped to this machine (see machineRoute).
 	MachineID string
 	// OpaqueVerifier verifies opaque M2M tokens ("mt_...") with Clerk on
-	// the machine routes. nil refuses them (401); JWT-format M2M tokens
-	// are verified locally with the instance's key either way.
+	// the machine routes. nil refuses them (401, and a warning in the log
+	// at most once a minute); JWT-format M2M tokens are verified locally
+	// with the instance's key either way.
 	OpaqueVerifier clerkhttp.OpaqueVerifier
 }
 
@@ -127,7 +128,7 @@ func NewServer(d Deps) http.Handler {
 
 	ov := d.OpaqueVerifier
 	if ov == nil {
-		ov = refuseOpaque{log: s.log}
+		ov = newRefuseOpaque(s.log)
 	}
 	// The middleware only records who is asking; the Require* wrappers
 	// above turn requests away. Every route accepts session tokens only,
