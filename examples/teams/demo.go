@@ -14,10 +14,20 @@ import (
 // the curl lines.
 const demoTokenLifetime = time.Hour
 
+// The demo's machines: this service (unless TEAMS_MACHINE_ID names
+// another), and a billing job that may call it.
+const (
+	demoMachineID      = "mch_demo_teams"
+	demoBillingMachine = "mch_demo_billing"
+)
+
 // demo is the seeded state of the demo: who is who, and their tokens.
 type demo struct {
 	acme, globex      string
 	ada, grace, linus demoUser
+	// billing is the billing job's M2M token, scoped to service, this
+	// service's machine (see mintMachineToken).
+	billing, service string
 }
 
 // demoUser is one seeded user with a session token minted by the fake.
@@ -79,6 +89,18 @@ func seedDemo(fake *clerktest.Server, origin string) (*demo, error) {
 	return &d, nil
 }
 
+// mintMachineToken mints the billing job's M2M token: a JWT signed by the
+// fake, as Clerk mints them for a machine allowed to call machineID (this
+// service), scoped to it.
+func (d *demo) mintMachineToken(fake *clerktest.Server, machineID string) error {
+	tok, err := fake.MintM2MToken(demoBillingMachine, []string{machineID}, clerktest.WithExpiry(demoTokenLifetime))
+	if err != nil {
+		return err
+	}
+	d.billing, d.service = tok, machineID
+	return nil
+}
+
 // printCurls writes the tokens and a short tour of the API as curl lines,
 // ready to paste into another terminal.
 func (d *demo) printCurls(w io.Writer, base, apiURL string) {
@@ -88,11 +110,13 @@ func (d *demo) printCurls(w io.Writer, base, apiURL string) {
 No CLERK_SECRET_KEY: running on the fake Backend API at %s.
 Seeded: Ada (admin of Acme Inc., may ban members), Grace (member of Acme Inc.),
 Linus (admin of Globex). Their session tokens, valid for an hour
-(real ones last 60 s and the frontend refreshes them):
+(real ones last 60 s and the frontend refreshes them), and the M2M token
+of a billing job (machine %s) scoped to this service (machine %s):
 
 ADA='%s'
 GRACE='%s'
 LINUS='%s'
+BILLING='%s'
 
 Then try, in the same shell:
 
@@ -110,10 +134,16 @@ curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"editor"}'
 curl -s -X PATCH %s/users/%s/role %s %s -d '{"role":"viewer","org_id":"%s"}'
 # Ada bans Grace
 curl -s -X POST %s/users/%s/ban %s %s
+# The billing job reads every team's seats (a machine route)
+curl -s %s/reports/usage %s
+# Machine routes refuse session tokens, even an admin's: 401
+curl -s %s/reports/usage %s
+# and user routes refuse machine tokens: 401
+curl -s %s/me %s
 # Signed out: 401
 curl -s %s/me
 
-`, apiURL, d.ada.token, d.grace.token, d.linus.token,
+`, apiURL, demoBillingMachine, d.service, d.ada.token, d.grace.token, d.linus.token, d.billing,
 		base, auth("ADA"),
 		base, auth("ADA"),
 		base, auth("GRACE"),
@@ -121,5 +151,8 @@ curl -s %s/me
 		base, d.grace.id, auth("ADA"), jsonType,
 		base, d.grace.id, auth("LINUS"), jsonType, d.acme,
 		base, d.grace.id, auth("ADA"), jsonType,
+		base, auth("BILLING"),
+		base, auth("ADA"),
+		base, auth("BILLING"),
 		base)
 }

@@ -12,6 +12,27 @@
 //	PATCH  /users/{id}/role         set a member's application role; org:admin only
 //	POST   /users/{id}/ban          ban a member; permission org:members:manage only
 //	POST   /webhooks/clerk          Clerk's webhooks: keep a local member table in sync
+//	GET    /reports/usage           every team's seats, for another machine: M2M tokens only
+//
+// # Machine routes
+//
+// The user routes accept session tokens only: an M2M token, an OAuth
+// token or an API key sent to them is refused (401, reason
+// "token_kind_not_accepted"), however it is scoped. GET /reports/usage is
+// the other way round: it is for services of your own (a billing job, a
+// metering service), each a machine ("mch_...") in the Clerk dashboard,
+// and accepts only M2M tokens; a session token, even an admin's, gets 401
+// there. In Clerk an M2M token's scopes are the machines it may reach, so
+// the route demands that the token be scoped to this service's own machine,
+// TEAMS_MACHINE_ID: a token the billing job minted for some other service
+// gets 403 (reason "missing_scope"). Without TEAMS_MACHINE_ID the route is
+// not served.
+//
+// JWT-format M2M tokens are verified locally with the instance's key, like
+// session tokens. Opaque ones ("mt_...") need a call to Clerk, through
+// Deps.OpaqueVerifier; without one they are refused (401) and a warning is
+// logged. Each report is logged with the calling machine. Page the report
+// with ?limit= (1 to 500, default 100) and ?offset=.
 //
 // State-changing routes (POST, PATCH) answer 415 unless the request says
 // Content-Type: application/json, body or no body: a cross-site HTML form
@@ -38,7 +59,9 @@
 // CLERK_API_URL overrides the API's base URL. CLERK_WEBHOOK_SECRET (the
 // endpoint's "whsec_..." signing secret; two separated by a space during a
 // rotation) turns on POST /webhooks/clerk; in demo mode the fake delivers
-// its webhooks there.
+// its webhooks there. TEAMS_MACHINE_ID (this service's machine, "mch_...")
+// turns on GET /reports/usage; in demo mode it defaults to a made-up
+// machine, and the output has an M2M token of a billing job scoped to it.
 //
 // Flags and environment:
 //
@@ -102,6 +125,9 @@ type config struct {
 	// webhookSecrets come from CLERK_WEBHOOK_SECRET (space-separated), or
 	// from the fake in demo mode; none turns POST /webhooks/clerk off.
 	webhookSecrets []string
+	// machineID comes from TEAMS_MACHINE_ID, or is demoMachineID in demo
+	// mode; "" turns GET /reports/usage off.
+	machineID string
 }
 
 // parseConfig reads the flags in args and the environment through getenv.
@@ -125,6 +151,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		secretKey: getenv(clerk.EnvSecretKey),
 		apiURL:    getenv(clerk.EnvAPIURL),
 		jwtKey:    getenv(envJWTKey),
+		machineID: strings.TrimSpace(getenv(envMachineID)),
+	}
+	if cfg.machineID != "" && !validMachineID(cfg.machineID) {
+		return config{}, fmt.Errorf("%s: %q is not a machine ID (mch_...)", envMachineID, cfg.machineID)
 	}
 	if ws := strings.Fields(getenv(envWebhookSecret)); len(ws) > 0 {
 		cfg.webhookSecrets = ws
@@ -165,6 +195,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		// the fake's key, URL and public key in place of the instance's.
 		cfg.secretKey, cfg.apiURL, cfg.jwtKey = fake.SecretKey, fake.URL, fake.PublicKeyPEM()
 		cfg.webhookSecrets = []string{fake.WebhookSecret()}
+		if cfg.machineID == "" {
+			cfg.machineID = demoMachineID
+		}
+		if err := d.mintMachineToken(fake, cfg.machineID); err != nil {
+			return fmt.Errorf("seeding the demo: %w", err)
+		}
 	}
 
 	deps, err := buildDeps(ctx, cfg, logger)
@@ -245,6 +281,10 @@ func buildDeps(ctx context.Context, cfg config, logger *slog.Logger) (Deps, erro
 		Organizations: c.Organizations,
 		Bans:          c.Bans,
 		Logger:        logger,
+		MachineID:     cfg.machineID,
+		// No OpaqueVerifier yet: opaque M2M tokens ("mt_...") are refused,
+		// JWT-format ones are verified locally. Pass the SDK's M2M token
+		// service here to accept opaque ones too.
 	}
 	if len(cfg.webhookSecrets) > 0 {
 		if deps.Webhooks, err = newWebhookHandler(cfg.webhookSecrets, NewMemberTable(), logger); err != nil {

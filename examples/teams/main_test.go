@@ -70,7 +70,7 @@ func TestRunDemo(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^([A-Z]+)='([^']+)'$`).FindAllStringSubmatch(out, -1) {
 		vars[m[1]] = m[2]
 	}
-	if len(vars) != 3 {
+	if len(vars) != 4 {
 		t.Fatalf("tokens %v in %s", vars, out)
 	}
 	var statuses []int
@@ -82,7 +82,7 @@ func TestRunDemo(t *testing.T) {
 		r := send(t, req)
 		statuses = append(statuses, r.status)
 	}
-	want := []int{200, 200, 403, 201, 200, 403, 200, 401}
+	want := []int{200, 200, 403, 201, 200, 403, 200, 200, 401, 401, 401}
 	if diff := cmp.Diff(want, statuses); diff != "" {
 		t.Errorf("statuses of the printed curl lines (-want +got):\n%s\n%s", diff, out)
 	}
@@ -182,7 +182,7 @@ func TestRunInstance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			env := map[string]string{"CLERK_SECRET_KEY": fake.SecretKey, "CLERK_API_URL": fake.URL}
+			env := map[string]string{"CLERK_SECRET_KEY": fake.SecretKey, "CLERK_API_URL": fake.URL, "TEAMS_MACHINE_ID": teamsMachine}
 			if tt.pem {
 				env["CLERK_JWT_KEY"] = fake.PublicKeyPEM()
 			}
@@ -198,6 +198,16 @@ func TestRunInstance(t *testing.T) {
 				req.Header.Set("Authorization", "Bearer "+fake.NewSessionToken(uid, clerktest.WithAuthorizedParty(azp)))
 				if r := send(t, req); r.status != http.StatusOK || !strings.Contains(string(r.body), "ada@example.com") {
 					t.Errorf("%s: %d %s", azp, r.status, r.body)
+				}
+			}
+			for scope, want := range map[string]int{teamsMachine: http.StatusOK, otherMachine: http.StatusForbidden} {
+				req, err := http.NewRequest(http.MethodGet, base+"/reports/usage", nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				req.Header.Set("Authorization", "Bearer "+fake.NewM2MToken(billingMachine, []string{scope}))
+				if r := send(t, req); r.status != want {
+					t.Errorf("M2M token scoped to %s: %d %s, want %d", scope, r.status, r.body, want)
 				}
 			}
 			fetched := slices.ContainsFunc(fake.Requests(), func(r clerktest.Request) bool { return r.Path == "/v1/jwks" })
@@ -226,6 +236,9 @@ func TestRunFails(t *testing.T) {
 		{"extra argument", []string{"serve"}, nil, "unexpected arguments"},
 		{"no origin", []string{"-origins", " , "}, nil, "at least one origin"},
 		{"bad PEM", []string{"-addr", "127.0.0.1:0"}, map[string]string{"CLERK_SECRET_KEY": "sk_test_x", "CLERK_JWT_KEY": "not a key"}, "token verifier"},
+		{"machine ID of another kind", nil, map[string]string{"TEAMS_MACHINE_ID": "user_2abc"}, "not a machine ID"},
+		{"machine ID prefix only", nil, map[string]string{"TEAMS_MACHINE_ID": "mch_"}, "not a machine ID"},
+		{"machine ID with a space", nil, map[string]string{"TEAMS_MACHINE_ID": "mch_a mch_b"}, "not a machine ID"},
 		{"address taken", []string{"-addr", taken.Addr().String()}, nil, "address already in use"},
 	}
 	for _, tt := range tests {
@@ -249,12 +262,14 @@ func TestParseConfig(t *testing.T) {
 		addr        string
 		origins     []string
 		secret, pem string
+		machine     string
 	}{
-		{"defaults", nil, nil, "127.0.0.1:8080", []string{"http://localhost:3000"}, "", ""},
-		{"PORT", nil, map[string]string{"PORT": "9000"}, ":9000", []string{"http://localhost:3000"}, "", ""},
-		{"-addr wins over PORT", []string{"-addr", "127.0.0.1:7000"}, map[string]string{"PORT": "9000"}, "127.0.0.1:7000", []string{"http://localhost:3000"}, "", ""},
-		{"origins", []string{"-origins", "https://a.example, https://b.example,"}, nil, "127.0.0.1:8080", []string{"https://a.example", "https://b.example"}, "", ""},
-		{"keys", nil, map[string]string{"CLERK_SECRET_KEY": "sk_test_1", "CLERK_JWT_KEY": "pem"}, "127.0.0.1:8080", []string{"http://localhost:3000"}, "sk_test_1", "pem"},
+		{"defaults", nil, nil, "127.0.0.1:8080", []string{"http://localhost:3000"}, "", "", ""},
+		{"PORT", nil, map[string]string{"PORT": "9000"}, ":9000", []string{"http://localhost:3000"}, "", "", ""},
+		{"-addr wins over PORT", []string{"-addr", "127.0.0.1:7000"}, map[string]string{"PORT": "9000"}, "127.0.0.1:7000", []string{"http://localhost:3000"}, "", "", ""},
+		{"origins", []string{"-origins", "https://a.example, https://b.example,"}, nil, "127.0.0.1:8080", []string{"https://a.example", "https://b.example"}, "", "", ""},
+		{"keys", nil, map[string]string{"CLERK_SECRET_KEY": "sk_test_1", "CLERK_JWT_KEY": "pem"}, "127.0.0.1:8080", []string{"http://localhost:3000"}, "sk_test_1", "pem", ""},
+		{"machine", nil, map[string]string{"TEAMS_MACHINE_ID": " mch_2abcXYZ_9 "}, "127.0.0.1:8080", []string{"http://localhost:3000"}, "", "", "mch_2abcXYZ_9"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -263,7 +278,7 @@ func TestParseConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := config{addr: tt.addr, origins: tt.origins, secretKey: tt.secret, jwtKey: tt.pem}
+			want := config{addr: tt.addr, origins: tt.origins, secretKey: tt.secret, jwtKey: tt.pem, machineID: tt.machine}
 			if diff := cmp.Diff(want, cfg, cmp.AllowUnexported(config{})); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}

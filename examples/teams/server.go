@@ -52,6 +52,16 @@ type Deps struct {
 	// deliveries; see newWebhookHandler). It is not behind session auth:
 	// deliveries prove themselves with their signature.
 	Webhooks http.Handler
+	// MachineID, when set, is this service's machine ("mch_...", from the
+	// Machines page of the Clerk dashboard; TEAMS_MACHINE_ID) and turns on
+	// GET /reports/usage for other machines: it accepts only M2M tokens
+	// scoped to this machine (see machineRoute).
+	MachineID string
+	// OpaqueVerifier verifies opaque M2M tokens ("mt_...") with Clerk on
+	// the machine routes. nil refuses them (401, and a warning in the log
+	// at most once a minute); JWT-format M2M tokens are verified locally
+	// with the instance's key either way.
+	OpaqueVerifier clerkhttp.OpaqueVerifier
 }
 
 // server holds the dependencies the handlers share.
@@ -74,6 +84,7 @@ type server struct {
 //	PATCH  /users/{id}/role         role org:admin, and {id} a member of the active organization
 //	POST   /users/{id}/ban          permission org:members:manage, and {id} a member of the active organization
 //	POST   /webhooks/clerk          a delivery signed by Clerk (Deps.Webhooks)
+//	GET    /reports/usage           an M2M token scoped to Deps.MachineID; session tokens refused
 //
 // Anything else is a JSON 404 (or 405 for a known path with another
 // method): every answer of this API is JSON.
@@ -110,10 +121,19 @@ func NewServer(d Deps) http.Handler {
 	if d.Webhooks != nil {
 		mux.Handle("POST /webhooks/clerk", d.Webhooks)
 	}
+	if d.MachineID != "" {
+		mux.Handle("GET /reports/usage",
+			machineRoute(d.MachineID, s.bounded(withMachine(s.usageReport))))
+	}
 
+	ov := d.OpaqueVerifier
+	if ov == nil {
+		ov = newRefuseOpaque(s.log)
+	}
 	// The middleware only records who is asking; the Require* wrappers
-	// above turn requests away.
-	return clerkhttp.Middleware(d.Verifier)(jsonFallback(mux))
+	// above turn requests away. Every route accepts session tokens only,
+	// unless it says otherwise (machineRoute).
+	return clerkhttp.Middleware(d.Verifier, clerkhttp.WithOpaqueVerifier(ov))(jsonFallback(mux))
 }
 
 // bounded gives next's Backend API calls a deadline (Deps.Timeout).
