@@ -30,8 +30,8 @@
 //
 // JWT-format M2M tokens are verified locally with the instance's key, like
 // session tokens. Opaque ones ("mt_...") need a call to Clerk, through
-// Deps.OpaqueVerifier; without one they are refused (401) and a warning is
-// logged. Each report is logged with the calling machine. Page the report
+// Deps.OpaqueVerifier (the client's c.OpaqueVerifier()); without one they
+// are refused (401) and a warning is logged. Each report is logged with the calling machine. Page the report
 // with ?limit= (1 to 500, default 100) and ?offset=.
 //
 // State-changing routes (POST, PATCH) answer 415 unless the request says
@@ -282,9 +282,9 @@ func buildDeps(ctx context.Context, cfg config, logger *slog.Logger) (Deps, erro
 		Bans:          c.Bans,
 		Logger:        logger,
 		MachineID:     cfg.machineID,
-		// No OpaqueVerifier yet: opaque M2M tokens ("mt_...") are refused,
-		// JWT-format ones are verified locally. Pass the SDK's M2M token
-		// service here to accept opaque ones too.
+		// Opaque M2M tokens ("mt_...") are verified by Clerk through the
+		// client (cached by the middleware); JWT-format ones locally.
+		OpaqueVerifier: c.OpaqueVerifier(),
 	}
 	if len(cfg.webhookSecrets) > 0 {
 		if deps.Webhooks, err = newWebhookHandler(cfg.webhookSecrets, NewMemberTable(), logger); err != nil {
