@@ -7,52 +7,29 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"time"
 
 	"github.com/clerkgo/clerk"
+	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/users"
 	"github.com/jarcoal/httpmock"
 	"golang.org/x/time/rate"
 )
 
-// exampleUser is a trimmed GET /users/{user_id} answer.
-const exampleUser = `{"id":"user_2abc","object":"user","first_name":"Ada","last_name":"Lovelace",` +
-	`"public_metadata":{"role":"admin"},"private_metadata":{},"unsafe_metadata":{},` +
-	`"email_addresses":[{"id":"idn_1","object":"email_address","email_address":"ada@example.com",` +
-	`"reserved":false,"linked_to":[],"created_at":1715000000000,"updated_at":1715000000000}],` +
-	`"banned":false,"locked":false,"created_at":1715000000000,"updated_at":1715000000000}`
-
-// exampleAPI stands in for api.clerk.com in the examples: it knows one user
-// and answers 404 for every other id, as the real API does.
-func exampleAPI() *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		switch {
-		case r.Header.Get("Authorization") != "Bearer sk_test_example":
-			w.WriteHeader(http.StatusUnauthorized)
-			fmt.Fprint(w, `{"errors":[{"code":"authentication_invalid","message":"Unauthorized request"}]}`)
-		case r.URL.Path == "/v1/users/user_2abc":
-			fmt.Fprint(w, exampleUser)
-		default:
-			w.Header().Set("Clerk-Trace-Id", "trace_9f2c")
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprint(w, `{"errors":[{"code":"resource_not_found","message":"not found",`+
-				`"long_message":"No user was found with id `+strings.TrimPrefix(r.URL.Path, "/v1/users/")+`."}],`+
-				`"clerk_trace_id":"trace_9f2c"}`)
-		}
-	}))
-}
-
+// Every example runs against clerktest, the SDK's fake Backend API, so it
+// needs no account. In your code, leave WithBaseURL out (or use
+// NewClientFromEnv) and give the instance's secret key.
 func ExampleNewClient() {
-	api := exampleAPI() // in production, leave WithBaseURL out
-	defer api.Close()
+	srv, err := clerktest.Start() // in a test: clerktest.NewServer(t)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
 
-	c, err := clerk.NewClient("sk_test_example",
-		clerk.WithBaseURL(api.URL+"/v1"),
-		clerk.WithMaxRetries(2),                 // the default: replay-safe calls retry twice
-		clerk.WithRateLimit(rate.Limit(10), 10), // a development instance allows 100 requests per 10 s
-		clerk.WithUserAgent("acme-billing/1.0"), // prefixes the SDK's User-Agent
-		clerk.WithMaxResponseSize(8<<20),        // bodies over 8 MiB fail instead of filling memory
+	c, err := clerk.NewClient(srv.SecretKey,
+		clerk.WithBaseURL(srv.URL),              // in production: leave it out
+		clerk.WithMaxRetries(2),                 // the default
+		clerk.WithRateLimit(rate.Limit(10), 10), // a development instance's 100 requests / 10 s
 	)
 	if err != nil {
 		log.Fatal(err)
@@ -60,47 +37,105 @@ func ExampleNewClient() {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 
-	u, err := c.Users.Get(ctx, "user_2abc")
+	u, err := c.Users.Create(ctx, &users.CreateParams{EmailAddresses: []string{"ada@example.com"}, FirstName: "Ada"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(u.ID, *u.FirstName, u.EmailAddresses[0].EmailAddress)
-	// Output: user_2abc Ada ada@example.com
+	u, err = c.Users.Get(ctx, u.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(*u.FirstName, u.EmailAddresses[0].EmailAddress)
+	// Output: Ada ada@example.com
 }
 
+// Match the kind of failure with errors.Is, read the details with
+// errors.As.
 func ExampleAPIError() {
-	api := exampleAPI()
-	defer api.Close()
-	c, err := clerk.NewClient("sk_test_example", clerk.WithBaseURL(api.URL+"/v1"))
+	srv, err := clerktest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
 
 	_, err = c.Users.Get(context.Background(), "user_gone")
-
-	// Match the kind of failure with errors.Is ...
 	switch {
 	case errors.Is(err, clerk.ErrNotFound):
 		fmt.Println("no such user")
 	case errors.Is(err, clerk.ErrRateLimited), errors.Is(err, clerk.ErrServer):
 		fmt.Println("try again later")
 	}
-	// ... and read the details with errors.As.
 	var apiErr *clerk.APIError
 	if errors.As(err, &apiErr) {
 		fmt.Println("status:", apiErr.StatusCode)
 		fmt.Println("code:", apiErr.Errors[0].Code, apiErr.HasCode("resource_not_found"))
-		fmt.Println("message:", apiErr.Errors[0].LongMessage)
-		fmt.Println("trace:", apiErr.TraceID)
+		fmt.Println("has a trace id:", apiErr.TraceID != "")
 	}
-	fmt.Println(err)
 	// Output:
 	// no such user
 	// status: 404
 	// code: resource_not_found true
-	// message: No user was found with id user_gone.
-	// trace: trace_9f2c
-	// clerk: GET /users/user_gone: 404 Not Found: resource_not_found: No user was found with id user_gone. (trace trace_9f2c)
+	// has a trace id: true
+}
+
+// A 429 tells how long to wait: APIError.RetryAfter. The client waits it
+// out by itself (pausing every request of the client) unless the call has
+// no retries left or the wait would pass its deadline; then the 429 comes
+// back to you.
+func ExampleAPIError_rateLimited() {
+	srv, err := clerktest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.InjectFault(clerktest.Fault{Status: http.StatusTooManyRequests, RetryAfter: 3 * time.Second})
+
+	_, err = c.Users.List(context.Background(), nil, clerk.WithRetries(0)) // a call that must not wait
+	var apiErr *clerk.APIError
+	if errors.Is(err, clerk.ErrRateLimited) && errors.As(err, &apiErr) {
+		fmt.Println("rate limited; retry after", apiErr.RetryAfter)
+	}
+	// Output: rate limited; retry after 3s
+}
+
+// A bulk call attempts every chunk and isolates the inputs the API
+// refuses: the valid ones are processed, each refused one is named with
+// its error, and nothing is sent twice.
+func ExampleBulkError() {
+	ctx := context.Background()
+	srv, err := clerktest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ada, _ := c.Users.Create(ctx, &users.CreateParams{EmailAddresses: []string{"ada@example.com"}})
+	bob, _ := c.Users.Create(ctx, &users.CreateParams{EmailAddresses: []string{"bob@example.com"}})
+
+	banned, err := c.Bans.BanMany(ctx, []string{ada.ID, "user_unknown", bob.ID})
+	fmt.Println("banned:", len(banned))
+	var be *clerk.BulkError
+	if errors.As(err, &be) {
+		for _, it := range be.Failed() {
+			fmt.Println("failed:", it.Key, errors.Is(it.Err, clerk.ErrNotFound))
+		}
+		fmt.Println("to retry:", be.Unprocessed())
+	}
+	// Output:
+	// banned: 2
+	// failed: user_unknown true
+	// to retry: [1]
 }
 
 // Input the API would refuse fails before any request is sent.
@@ -124,10 +159,10 @@ func ExampleWithHeader() {
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("correlation id:", r.Header.Get("X-Correlation-Id"))
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, exampleUser)
+		fmt.Fprint(w, `{"id":"user_2abc","object":"user"}`)
 	}))
 	defer api.Close()
-	c, err := clerk.NewClient("sk_test_example", clerk.WithBaseURL(api.URL+"/v1"))
+	c, err := clerk.NewClient("sk_test_example", clerk.WithBaseURL(api.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -142,28 +177,44 @@ func ExampleWithHeader() {
 	// Output: correlation id: req-42
 }
 
-// Metadata arrives as raw JSON; decode it into your own type.
-func ExampleDecodeMetadata() {
-	api := exampleAPI()
-	defer api.Close()
-	c, err := clerk.NewClient("sk_test_example", clerk.WithBaseURL(api.URL+"/v1"))
+// Metadata arrives as raw JSON; decode it into your own type, and merge
+// changes with PatchMetadata, which can store zero values and delete keys.
+func ExamplePatchMetadata() {
+	ctx := context.Background()
+	srv, err := clerktest.Start()
 	if err != nil {
 		log.Fatal(err)
 	}
-	u, err := c.Users.Get(context.Background(), "user_2abc")
+	defer srv.Close()
+	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	type AppPublic struct {
+		Plan string `json:"plan,omitempty"`
+		Beta bool   `json:"beta,omitempty"`
+	}
+	u, err := c.Users.Create(ctx, &users.CreateParams{
+		EmailAddresses: []string{"ada@example.com"},
+		PublicMetadata: map[string]any{"plan": "free", "beta": true, "legacy_plan": "starter"},
+	})
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	type AppPublic struct {
-		Role string `json:"role"`
-	}
-	pub, err := clerk.DecodeMetadata[AppPublic](u.PublicMetadata)
+	u, err = c.Users.UpdateMetadata(ctx, u.ID, &users.MetadataParams{
+		// omitempty would drop Beta: false; Set stores it. Delete removes a key.
+		PublicMetadata: clerk.PatchMetadata(AppPublic{Plan: "pro"}).Set("beta", false).Delete("legacy_plan"),
+	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("role:", pub.Role)
-	// Output: role: admin
+	pub, err := clerk.DecodeMetadata[map[string]any](u.PublicMetadata)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pub)
+	// Output: map[beta:false plan:pro]
 }
 
 // The client uses the *http.Client it is given as is, so httpmock can stand
@@ -173,7 +224,7 @@ func ExampleDecodeMetadata() {
 func ExampleWithHTTPClient() {
 	mt := httpmock.NewMockTransport()
 	mt.RegisterResponder(http.MethodGet, "https://api.clerk.com/v1/users/user_2abc",
-		httpmock.NewStringResponder(200, exampleUser))
+		httpmock.NewStringResponder(200, `{"id":"user_2abc","object":"user","first_name":"Ada"}`))
 
 	c, err := clerk.NewClient("sk_test_example", clerk.WithHTTPClient(&http.Client{Transport: mt}))
 	if err != nil {
@@ -183,6 +234,6 @@ func ExampleWithHTTPClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(u.ID, mt.GetTotalCallCount())
-	// Output: user_2abc 1
+	fmt.Println(u.ID, *u.FirstName, mt.GetTotalCallCount())
+	// Output: user_2abc Ada 1
 }
