@@ -186,10 +186,12 @@ func (s *Server) itemJSON(it *fakeItem) map[string]any {
 	return out
 }
 
-// pageOf answers a paginated=true list as an envelope, else a bare array.
+// pageOf answers a billing list as the spec's {data, total_count}
+// envelope, whether or not paginated=true is sent: the spec declares no
+// bare-array form for these lists, and the JavaScript SDK sends no
+// paginated parameter but decodes the envelope.
 func pageOf[T any](r *http.Request, items []T, render func(T) any) (any, *apiError) {
-	q := r.URL.Query()
-	p, e := parsePage(q)
+	p, e := parsePage(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
@@ -197,7 +199,7 @@ func pageOf[T any](r *http.Request, items []T, render func(T) any) (any, *apiErr
 	for _, it := range items {
 		out = append(out, render(it))
 	}
-	return listAnswer(out, p, q.Get("paginated") == "true"), nil
+	return envelopeOf(out, p), nil
 }
 
 func listBillingPlans(s *Server, r *http.Request) (any, *apiError) {

@@ -122,7 +122,10 @@ func (c *fakeConnection) json() connectionJSON {
 		sc := map[string]any{"id": "samlc_" + c.id[4:], "name": c.name, "active": c.active,
 			"acs_url": "https://clerk.example/v1/saml/acs/" + c.id, "sp_entity_id": "https://clerk.example/saml/" + c.id,
 			"sp_metadata_url":     "https://clerk.example/v1/saml/metadata/" + c.id,
-			"allow_idp_initiated": false, "allow_subdomains": false, "force_authn": false}
+			"allow_idp_initiated": false, "allow_subdomains": false, "force_authn": false,
+			// The spec does not require login_hint, but the JavaScript
+			// SDK reads its mode unconditionally: answer the default.
+			"login_hint": map[string]any{"mode": "email_address"}}
 		for _, k := range []string{"idp_entity_id", "idp_sso_url", "idp_metadata_url", "allow_idp_initiated", "allow_subdomains", "force_authn", "login_hint"} {
 			if v, ok := c.saml[k]; ok && v != nil {
 				sc[k] = v
