@@ -100,6 +100,8 @@ type connectionJSON struct {
 	SyncUserAttributes               bool             `json:"sync_user_attributes"`
 	DisableAdditionalIdentifications bool             `json:"disable_additional_identifications"`
 	AllowOrganizationAccountLinking  bool             `json:"allow_organization_account_linking"`
+	Authenticatable                  bool             `json:"authenticatable"`
+	DisableJITProvisioning           bool             `json:"disable_jit_provisioning"`
 	CustomAttributes                 []map[string]any `json:"custom_attributes"`
 	SAMLConnection                   map[string]any   `json:"saml_connection"`
 	OAuthConfig                      map[string]any   `json:"oauth_config"`
@@ -111,6 +113,10 @@ func (c *fakeConnection) json() connectionJSON {
 	out := connectionJSON{Object: "enterprise_connection", ID: c.id, Name: c.name, Provider: c.provider, Active: c.active,
 		Domains: slices.Clone(c.domains), SyncUserAttributes: c.syncAttrs, DisableAdditionalIdentifications: c.disableAddl,
 		AllowOrganizationAccountLinking: c.allowLinking, CustomAttributes: c.customAttributes,
+		// Both are required by the spec and have no request parameter: an
+		// active connection can be signed in through, and JIT
+		// provisioning stays on.
+		Authenticatable: c.active, DisableJITProvisioning: false,
 		CreatedAt: c.createdAt, UpdatedAt: c.updatedAt}
 	if out.CustomAttributes == nil {
 		out.CustomAttributes = []map[string]any{}

@@ -94,7 +94,7 @@ func TestOAuthRevokeTokenAnswers204(t *testing.T) {
 	}
 }
 
-func TestSAMLEnterpriseConnectionHasALoginHint(t *testing.T) {
+func TestEnterpriseConnectionRequiredFields(t *testing.T) {
 	t.Parallel()
 	a := newAPI(t)
 	for _, tc := range []struct {
@@ -111,6 +111,11 @@ func TestSAMLEnterpriseConnectionHasALoginHint(t *testing.T) {
 				body["saml"] = tc.saml
 			}
 			c := a.ok("POST", "/enterprise_connections", body)
+			for _, k := range []string{"authenticatable", "disable_jit_provisioning"} {
+				if _, ok := c[k].(bool); !ok {
+					t.Errorf("%s = %v, want a boolean (the spec requires it)", k, c[k])
+				}
+			}
 			sc, _ := c["saml_connection"].(map[string]any)
 			hint, _ := sc["login_hint"].(map[string]any)
 			if hint["mode"] != tc.want {

@@ -1,10 +1,17 @@
 // The official JavaScript backend SDK against clerktest's B2B operations:
 // organization domains and logos, organization roles, permissions and role
-// sets, enterprise connections, OAuth applications, and billing (see compat.test.mjs for the environment and
-// how to run it). The tests share one fake with the other files, so each
-// block asserts only on what it made, or on what the fake seeds
-// (cmd/fakeserver: SEED_ORG_ITEM_ID, SEED_TRIAL_ITEM_ID and the billing
-// plans "free_user", "pro" and "team").
+// sets, enterprise connections, OAuth applications, and billing (see
+// compat.test.mjs for the environment and how to run it). The tests share
+// one fake with the other files, so each block asserts only on what it
+// made, or on what the fake seeds (cmd/fakeserver: SEED_ORG_ITEM_ID,
+// SEED_TRIAL_ITEM_ID and the billing plans "free_user", "pro" and "team").
+//
+// Besides decoding, these tests pin what the SDK sends: shallow
+// snake_case bodies (roleKeys -> role_keys, with the keys of
+// reassignmentMappings left alone), deep snake_case for enterprise
+// connections (saml.loginHint -> saml.login_hint), a multipart logo, a
+// Date serialized as RFC 3339 (extendTo), boolean query parameters
+// (endNow), and no paginated parameter on lists that answer envelopes.
 //
 // What @clerk/backend 3.25.0 exposes for these tags, and what it does not
 // (so what this file can and cannot cover):
@@ -261,6 +268,21 @@ describe('organization roles', () => {
     await clerk.organizationPermissions.deleteOrganizationPermission(perm.id);
   });
 
+  it('includeInInitialRoleSet puts the role into the initial role set', async () => {
+    const role = await clerk.organizationRoles.createOrganizationRole({
+      name: 'Initial',
+      key: `org:i${uniq()}`,
+      includeInInitialRoleSet: true,
+    });
+    const sets = await clerk.roleSets.getRoleSetList({ limit: 100 });
+    const initial = sets.data.find((s) => s.type === 'initial');
+    assert.ok(initial, `an initial role set in ${sets.data.map((s) => s.key)}`);
+    assert.ok(initial.roles.some((r) => r.key === role.key), 'the role is in the initial set');
+    const ordered = await clerk.organizationRoles.getOrganizationRoleList({ orderBy: '+key', limit: 100 });
+    const keys = ordered.data.map((r) => r.key);
+    assert.deepEqual(keys, [...keys].sort());
+  });
+
   it('the built-in roles are listed', async () => {
     const list = await clerk.organizationRoles.getOrganizationRoleList({ limit: 100 });
     const keys = list.data.map((r) => r.key);
@@ -316,7 +338,12 @@ describe('role sets', () => {
       creatorRoleKey: a.key,
       roles: [a.key, b.key],
     });
-    const gone = await clerk.roleSets.replaceRoleSet({ roleSetKeyOrId: set.id, destRoleSetKey: other.key });
+    assert.equal(other.type, 'custom');
+    const gone = await clerk.roleSets.replaceRoleSet({
+      roleSetKeyOrId: set.id,
+      destRoleSetKey: other.key,
+      reassignmentMappings: { [a.key]: b.key },
+    });
     assert.equal(gone.deleted, true);
     assert.equal(gone.id, set.id);
     await rejectsWith(clerk.roleSets.getRoleSet(set.id), 404);
@@ -332,6 +359,8 @@ describe('enterprise connections', () => {
       provider: 'saml_custom',
       domains: [domain],
       organizationId: org.id,
+      allowOrganizationAccountLinking: true,
+      customAttributes: [{ name: 'Department', key: 'department', ssoPath: 'user.department', multiValued: false }],
       saml: { idpEntityId: 'https://idp.example.com/entity', idpSsoUrl: 'https://idp.example.com/sso' },
     });
     assert.match(c.id, /\S/);
@@ -341,6 +370,15 @@ describe('enterprise connections', () => {
     assert.equal(c.provider, 'saml_custom');
     assert.equal(c.samlConnection?.idpEntityId, 'https://idp.example.com/entity');
     assert.equal(c.samlConnection?.idpSsoUrl, 'https://idp.example.com/sso');
+    assert.equal(c.samlConnection?.loginHint?.mode, 'email_address', 'the default login hint');
+    assert.match(c.samlConnection?.acsUrl ?? '', /^https:\/\//);
+    assert.equal(c.allowOrganizationAccountLinking, true);
+    assert.equal(typeof c.authenticatable, 'boolean');
+    assert.equal(c.disableJitProvisioning, false);
+    assert.deepEqual(
+      c.customAttributes.map((x) => [x.key, x.ssoPath, x.multiValued]),
+      [['department', 'user.department', false]],
+    );
     assert.ok(c.createdAt > 1e12);
 
     const got = await clerk.enterpriseConnections.getEnterpriseConnection(c.id);
@@ -353,12 +391,16 @@ describe('enterprise connections', () => {
       name: 'Okta SSO',
       active: true,
       syncUserAttributes: true,
-      saml: { allowIdpInitiated: true },
+      saml: { allowIdpInitiated: true, loginHint: { mode: 'custom_attribute', source: 'sso_hint' } },
     });
     assert.equal(upd.name, 'Okta SSO');
     assert.equal(upd.active, true);
     assert.equal(upd.syncUserAttributes, true);
     assert.equal(upd.samlConnection?.allowIdpInitiated, true);
+    assert.deepEqual(
+      { ...upd.samlConnection?.loginHint },
+      { mode: 'custom_attribute', source: 'sso_hint' },
+    );
     const active = await clerk.enterpriseConnections.getEnterpriseConnectionList({ organizationId: org.id, active: true });
     assert.deepEqual(active.data.map((x) => x.id), [c.id]);
 
@@ -414,6 +456,9 @@ describe('OAuth applications', () => {
     assert.equal(list.totalCount, 1);
     assert.equal(list.data[0].id, app.id);
 
+    const ordered = await clerk.oauthApplications.list({ orderBy: '+name', limit: 100 });
+    const names = ordered.data.map((x) => x.name);
+    assert.deepEqual(names, [...names].sort());
     const upd = await clerk.oauthApplications.update({ oauthApplicationId: app.id, name: `${name} v2`, scopes: 'profile' });
     assert.equal(upd.name, `${name} v2`);
     assert.equal(upd.scopes, 'profile');
