@@ -3,6 +3,7 @@ package clerktest_test
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/clerkgo/clerk/clerktest"
@@ -56,6 +57,7 @@ func TestSubscriptionListsThePayersItems(t *testing.T) {
 	itemsOf := func(path string) []string {
 		t.Helper()
 		sub := a.ok("GET", path, nil)
+		payer := str(sub, "payer_id")
 		raw, ok := sub["subscription_items"].([]any)
 		if !ok {
 			t.Fatalf("%s: subscription_items is not an array: %v", path, sub)
@@ -65,6 +67,9 @@ func TestSubscriptionListsThePayersItems(t *testing.T) {
 			it := x.(map[string]any)
 			if it["object"] != "commerce_subscription_item" || it["plan"] == nil {
 				t.Errorf("%s: item %v lacks object or plan", path, it)
+			}
+			if p := str(it, "payer_id"); p != payer || !strings.HasPrefix(p, "cpayer_") {
+				t.Errorf("%s: item payer_id %q, subscription payer_id %q: want the same cpayer_ id", path, p, payer)
 			}
 			out = append(out, str(it, "id"))
 		}

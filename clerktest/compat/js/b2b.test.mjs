@@ -513,6 +513,9 @@ describe('billing', () => {
     assert.ok(orgSub.subscriptionItems.some((i) => i.id === seedOrgItemId), 'the org item is listed');
     const item = orgSub.subscriptionItems.find((i) => i.id === seedOrgItemId);
     assert.equal(item.plan?.slug, 'team');
+    assert.equal(item.payerId, orgSub.payerId, 'the item and the subscription name the same payer');
+    assert.equal(item.planPeriod, 'month');
+    assert.ok(item.periodEnd > item.periodStart);
     const userSub = await clerk.billing.getUserBillingSubscription(seedUserId);
     assert.ok(userSub.subscriptionItems.some((i) => i.id === seedTrialItemId), 'the trial item is listed');
     await rejectsWith(clerk.billing.getUserBillingSubscription('user_missing'), 404);
