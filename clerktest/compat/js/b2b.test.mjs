@@ -37,9 +37,11 @@
 //   Enterprise connections: enterpriseConnections.createEnterpriseConnection,
 //     getEnterpriseConnection, getEnterpriseConnectionList,
 //     updateEnterpriseConnection, deleteEnterpriseConnection (all tested).
-//     Not exposed: test runs. The deprecated samlConnections.* call
-//     /saml_connections, which the 2026-05-12 spec no longer has (the
-//     fake answers 501 there): not tested.
+//     Not exposed: test runs. The SDK drops false query values, so the
+//     list's active: false filter never reaches the API. The deprecated
+//     samlConnections.* call /saml_connections, deprecated in the
+//     2026-05-12 spec, which neither clerkgo nor clerktest models (the fake
+//     answers 501 clerktest_not_implemented): not tested.
 //   SCIM directories (/directories, group role mappings, API key
 //     rotation): not exposed at all.
 //   OAuth applications: oauthApplications.list, get, create, update,
