@@ -175,7 +175,7 @@ func (s *Server) itemJSON(it *fakeItem) map[string]any {
 	b := s.billing()
 	out := map[string]any{
 		"object": "commerce_subscription_item", "id": it.id, "instance_id": s.st.instanceID, "status": it.status,
-		"plan_id": it.planID, "price_id": it.priceID, "plan_period": "month", "payer_id": it.payerID,
+		"plan_id": it.planID, "price_id": it.priceID, "plan_period": "month", "payer_id": s.payerID(it.payerID),
 		"is_free_trial": it.freeTrial, "period_start": it.periodStart, "period_end": it.periodEnd,
 		"canceled_at": it.canceledAt, "past_due_at": nil, "ended_at": it.endedAt,
 		"created_at": it.createdAt, "updated_at": it.updatedAt,
@@ -186,10 +186,12 @@ func (s *Server) itemJSON(it *fakeItem) map[string]any {
 	return out
 }
 
-// pageOf answers a paginated=true list as an envelope, else a bare array.
+// pageOf answers a billing list as the spec's {data, total_count}
+// envelope, whether or not paginated=true is sent: the spec declares no
+// bare-array form for these lists, and the JavaScript SDK sends no
+// paginated parameter but decodes the envelope.
 func pageOf[T any](r *http.Request, items []T, render func(T) any) (any, *apiError) {
-	q := r.URL.Query()
-	p, e := parsePage(q)
+	p, e := parsePage(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
@@ -197,7 +199,7 @@ func pageOf[T any](r *http.Request, items []T, render func(T) any) (any, *apiErr
 	for _, it := range items {
 		out = append(out, render(it))
 	}
-	return listAnswer(out, p, q.Get("paginated") == "true"), nil
+	return envelopeOf(out, p), nil
 }
 
 func listBillingPlans(s *Server, r *http.Request) (any, *apiError) {
@@ -451,8 +453,12 @@ func removeDiscount(s *Server, r *http.Request) (any, *apiError) {
 	return nil, errNotFound("discount", id)
 }
 
+// payerID is the commerce payer ID (cpayer_…) of a user or organization:
+// the payer_id of its subscription, subscription items and payments.
+func (s *Server) payerID(owner string) string { return s.st.payerOf(owner, s.nowMillis()).id }
+
 func (s *Server) payerJSON(payerID string) map[string]any {
-	out := map[string]any{"object": "commerce_payer", "id": "cpayer_" + payerID, "instance_id": s.st.instanceID}
+	out := map[string]any{"object": "commerce_payer", "id": s.payerID(payerID), "instance_id": s.st.instanceID}
 	if u := s.st.users[payerID]; u != nil {
 		out["user_id"] = payerID
 	} else if o := s.st.orgs[payerID]; o != nil {
@@ -465,9 +471,9 @@ func (s *Server) attemptJSON(st *fakeStatement) map[string]any {
 	return map[string]any{
 		"object": "commerce_payment", "id": st.paymentID, "payment_id": st.paymentID, "instance_id": s.st.instanceID,
 		"charge_type": "recurring", "payee_id": "cpayee_" + s.st.instanceID, "payee": map[string]any{},
-		"payer_id": "cpayer_" + st.payerID, "payer": s.payerJSON(st.payerID), "subscription_item_id": st.itemID,
+		"payer_id": s.payerID(st.payerID), "payer": s.payerJSON(st.payerID), "subscription_item_id": st.itemID,
 		"amount": money(st.amount, "USD"), "payment_method_id": "cpm_test",
-		"payment_method": map[string]any{"object": "commerce_payment_method", "id": "cpm_test", "payer_id": "cpayer_" + st.payerID,
+		"payment_method": map[string]any{"object": "commerce_payment_method", "id": "cpm_test", "payer_id": s.payerID(st.payerID),
 			"payment_type": "card", "gateway": "stripe", "gateway_external_id": "pm_test", "gateway_external_account_id": "acct_test",
 			"last4": "4242", "status": "active", "card_type": "visa"},
 		"statement_id": st.id, "gateway_external_id": nil, "gateway_external_url": nil, "status": "paid",

@@ -100,6 +100,8 @@ type connectionJSON struct {
 	SyncUserAttributes               bool             `json:"sync_user_attributes"`
 	DisableAdditionalIdentifications bool             `json:"disable_additional_identifications"`
 	AllowOrganizationAccountLinking  bool             `json:"allow_organization_account_linking"`
+	Authenticatable                  bool             `json:"authenticatable"`
+	DisableJITProvisioning           bool             `json:"disable_jit_provisioning"`
 	CustomAttributes                 []map[string]any `json:"custom_attributes"`
 	SAMLConnection                   map[string]any   `json:"saml_connection"`
 	OAuthConfig                      map[string]any   `json:"oauth_config"`
@@ -111,6 +113,10 @@ func (c *fakeConnection) json() connectionJSON {
 	out := connectionJSON{Object: "enterprise_connection", ID: c.id, Name: c.name, Provider: c.provider, Active: c.active,
 		Domains: slices.Clone(c.domains), SyncUserAttributes: c.syncAttrs, DisableAdditionalIdentifications: c.disableAddl,
 		AllowOrganizationAccountLinking: c.allowLinking, CustomAttributes: c.customAttributes,
+		// Both are required by the spec and have no request parameter: an
+		// active connection can be signed in through, and JIT
+		// provisioning stays on.
+		Authenticatable: c.active, DisableJITProvisioning: false,
 		CreatedAt: c.createdAt, UpdatedAt: c.updatedAt}
 	if out.CustomAttributes == nil {
 		out.CustomAttributes = []map[string]any{}
@@ -122,7 +128,10 @@ func (c *fakeConnection) json() connectionJSON {
 		sc := map[string]any{"id": "samlc_" + c.id[4:], "name": c.name, "active": c.active,
 			"acs_url": "https://clerk.example/v1/saml/acs/" + c.id, "sp_entity_id": "https://clerk.example/saml/" + c.id,
 			"sp_metadata_url":     "https://clerk.example/v1/saml/metadata/" + c.id,
-			"allow_idp_initiated": false, "allow_subdomains": false, "force_authn": false}
+			"allow_idp_initiated": false, "allow_subdomains": false, "force_authn": false,
+			// The spec does not require login_hint, but the JavaScript
+			// SDK reads its mode unconditionally: answer the default.
+			"login_hint": map[string]any{"mode": "email_address"}}
 		for _, k := range []string{"idp_entity_id", "idp_sso_url", "idp_metadata_url", "allow_idp_initiated", "allow_subdomains", "force_authn", "login_hint"} {
 			if v, ok := c.saml[k]; ok && v != nil {
 				sc[k] = v

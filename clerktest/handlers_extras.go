@@ -54,19 +54,20 @@ type creditLedgerJSON struct {
 	CreatedAt  string    `json:"created_at"`
 }
 
-// subscriptionJSON is the spec's CommerceSubscription: every payer is on
-// the free plan, with no paid items.
+// subscriptionJSON is the spec's CommerceSubscription: its items are the
+// payer's subscription items that have not ended (seeded with
+// AddSubscriptionItem), none for a payer the fake never subscribed.
 type subscriptionJSON struct {
-	Object            string            `json:"object"`
-	ID                string            `json:"id"`
-	InstanceID        string            `json:"instance_id"`
-	Status            string            `json:"status"`
-	PayerID           string            `json:"payer_id"`
-	CreatedAt         int64             `json:"created_at"`
-	UpdatedAt         int64             `json:"updated_at"`
-	ActiveAt          *int64            `json:"active_at"`
-	PastDueAt         *int64            `json:"past_due_at"`
-	SubscriptionItems []json.RawMessage `json:"subscription_items"`
+	Object            string           `json:"object"`
+	ID                string           `json:"id"`
+	InstanceID        string           `json:"instance_id"`
+	Status            string           `json:"status"`
+	PayerID           string           `json:"payer_id"`
+	CreatedAt         int64            `json:"created_at"`
+	UpdatedAt         int64            `json:"updated_at"`
+	ActiveAt          *int64           `json:"active_at"`
+	PastDueAt         *int64           `json:"past_due_at"`
+	SubscriptionItems []map[string]any `json:"subscription_items"`
 }
 
 // billingOwner finds the user or organization of the path.
@@ -91,10 +92,16 @@ func getSubscription(s *Server, r *http.Request) (any, *apiError) {
 		return nil, e
 	}
 	p := s.st.payerOf(owner, s.nowMillis())
+	items := []map[string]any{}
+	for _, it := range s.billing().items {
+		if it.payerID == owner && it.endedAt == nil {
+			items = append(items, s.itemJSON(it))
+		}
+	}
 	return subscriptionJSON{
 		Object: "commerce_subscription", ID: p.subID, InstanceID: s.st.instanceID, Status: "active",
 		PayerID: p.id, CreatedAt: p.createdAt, UpdatedAt: p.createdAt, ActiveAt: i64p(p.createdAt),
-		SubscriptionItems: []json.RawMessage{},
+		SubscriptionItems: items,
 	}, nil
 }
 

@@ -11,6 +11,7 @@
 //   ORG_TOKEN         the same with SEED_ORG_ID active (org:admin, ORG_PERMISSIONS)
 //   SEED_USER_ID, SEED_USER_EMAIL, SEED_SESSION_ID, SEED_ORG_ID, SEED_ORG_SLUG,
 //   ORG_PERMISSIONS, CLERK_JWT_KID, CLERK_ISSUER
+//   SEED_ORG_ITEM_ID, SEED_TRIAL_ITEM_ID  billing subscription items (b2b.test.mjs)
 // The fake also declares the role org:billing, the JWT template "compat" and
 // two canned faults (see cmd/fakeserver).
 //

@@ -1,7 +1,8 @@
 // Command fakeserver runs a clerktest fake for clients in other languages
 // (the JavaScript compatibility suite): it starts the fake on a loopback
-// port, seeds a user with a session and an organization, writes the
-// connection details and two signed tokens as KEY=value lines,
+// port, seeds a user with a session and an organization (and a billing
+// subscription item for each: no Backend API operation creates one),
+// writes the connection details and two signed tokens as KEY=value lines,
 // and serves until it is interrupted or terminated.
 //
 //	fakeserver -env /tmp/fake.env -pem /tmp/fake.pem
@@ -19,6 +20,8 @@
 //	SEED_SESSION_ID     its active session
 //	SEED_ORG_ID         an organization the seeded user is an admin of (slug SEED_ORG_SLUG)
 //	ORG_PERMISSIONS     the permissions ORG_TOKEN carries, comma separated
+//	SEED_ORG_ITEM_ID    a billing subscription item of SEED_ORG_ID on the paid plan "team"
+//	SEED_TRIAL_ITEM_ID  a subscription item of SEED_USER_ID in a free trial of the plan "pro"
 //	TOKEN               a session token for the seeded user (valid for -ttl)
 //	ORG_TOKEN           the same with SEED_ORG_ID active as org:admin and azp http://localhost:3000
 //
@@ -33,6 +36,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -108,6 +112,13 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Subscription items: no Backend API operation creates one, so
+	// clients can only cancel or extend what the fake seeds.
+	orgItemID := srv.AddSubscriptionItem(orgID, "team", false)
+	trialItemID := srv.AddSubscriptionItem(uid, "pro", true)
+	if orgItemID == "" || trialItemID == "" {
+		return errors.New("seeding the billing subscription items failed")
+	}
 	orgToken, err := srv.MintSessionToken(uid, clerktest.WithSessionID(sid), clerktest.WithExpiry(*ttl),
 		clerktest.WithAuthorizedParty("http://localhost:3000"),
 		clerktest.WithOrg(orgID, "org:admin", orgPermissions...))
@@ -146,6 +157,8 @@ func run(args []string, stdout io.Writer) error {
 		"SEED_ORG_ID=" + orgID,
 		"SEED_ORG_SLUG=seed-org",
 		"ORG_PERMISSIONS=" + strings.Join(orgPermissions, ","),
+		"SEED_ORG_ITEM_ID=" + orgItemID,
+		"SEED_TRIAL_ITEM_ID=" + trialItemID,
 		"TOKEN=" + token,
 		"ORG_TOKEN=" + orgToken,
 	}
