@@ -44,6 +44,19 @@ func (m *Machine) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the wire shape: Unix-millisecond instants and the
+// TTL in whole seconds, so a Machine survives a round trip through JSON.
+func (m Machine) MarshalJSON() ([]byte, error) {
+	type plain Machine
+	p := plain(m)
+	return json.Marshal(&struct {
+		*plain
+		DefaultTokenTTL int64 `json:"default_token_ttl"`
+		CreatedAt       int64 `json:"created_at"`
+		UpdatedAt       int64 `json:"updated_at"`
+	}{&p, int64(m.DefaultTokenTTL / time.Second), transport.UnixMilli(m.CreatedAt), transport.UnixMilli(m.UpdatedAt)})
+}
+
 // SecretKey is a machine's secret key.
 type SecretKey struct {
 	Object string `json:"object"`
@@ -161,6 +174,10 @@ type OAuthAccessToken struct {
 	Expiration       *time.Time `json:"expiration"`
 	CreatedAt        time.Time  `json:"created_at"`
 	UpdatedAt        time.Time  `json:"updated_at"`
+	// Active is set only by the API's other answer to a verification,
+	// {"active": false}: a JWT access token that is no longer active.
+	// OAuthAccessTokens.Verify turns that answer into ErrTokenInvalid.
+	Active *bool `json:"active,omitempty"`
 }
 
 // UnmarshalJSON decodes the API's Unix-millisecond instants.

@@ -63,8 +63,9 @@ func derefStruct(t reflect.Type) reflect.Type {
 	return t
 }
 
-// itemSchema unwraps a list answer: a bare array, or a {data: [...]}
-// envelope.
+// itemSchema unwraps a list answer: a bare array, or an envelope whose
+// items are under one of the keys pagination.Page reads ("data", or
+// "m2m_tokens" for the M2M token list).
 func itemSchema(s *openapi3.SchemaRef) *openapi3.SchemaRef {
 	if s == nil || s.Value == nil {
 		return nil
@@ -72,8 +73,10 @@ func itemSchema(s *openapi3.SchemaRef) *openapi3.SchemaRef {
 	if s.Value.Items != nil {
 		return s.Value.Items
 	}
-	if d := allProperties(s.Value)["data"]; d != nil && d.Value != nil && d.Value.Items != nil {
-		return d.Value.Items
+	for _, key := range []string{"data", "m2m_tokens"} {
+		if d := allProperties(s.Value)[key]; d != nil && d.Value != nil && d.Value.Items != nil {
+			return d.Value.Items
+		}
 	}
 	for _, sub := range s.Value.AllOf {
 		if it := itemSchema(sub); it != nil {
