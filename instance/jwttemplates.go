@@ -77,6 +77,20 @@ func (t *JWTTemplate) UnmarshalJSON(b []byte) error {
 	}{(*plain)(t), seconds{&t.Lifetime}, seconds{&t.AllowedClockSkew}, transport.Millis{T: &t.CreatedAt}, transport.Millis{T: &t.UpdatedAt}})
 }
 
+// MarshalJSON encodes the wire shape (whole seconds, Unix-millisecond
+// instants), so a template survives a JSON round trip.
+func (t JWTTemplate) MarshalJSON() ([]byte, error) {
+	type plain JWTTemplate
+	p := plain(t)
+	return json.Marshal(&struct {
+		*plain
+		Lifetime         int64 `json:"lifetime"`
+		AllowedClockSkew int64 `json:"allowed_clock_skew"`
+		CreatedAt        int64 `json:"created_at"`
+		UpdatedAt        int64 `json:"updated_at"`
+	}{&p, int64(t.Lifetime / time.Second), int64(t.AllowedClockSkew / time.Second), transport.UnixMilli(t.CreatedAt), transport.UnixMilli(t.UpdatedAt)})
+}
+
 // seconds decodes a JSON number of seconds (or null) into a Duration.
 type seconds struct{ d *time.Duration }
 
