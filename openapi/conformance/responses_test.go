@@ -160,6 +160,64 @@ func TestResponsesDecodeWithoutLoss(t *testing.T) {
 	}
 }
 
+// Round trip: what json.Marshal makes of a decoded answer decodes back
+// into an equal value, so SDK types can be cached or logged as JSON and
+// read again (a type whose UnmarshalJSON reads only the wire shape would
+// refuse its own encoding).
+func TestResponsesSurviveJSONRoundTrip(t *testing.T) {
+	t.Parallel()
+	doc := loadSpec(t)
+	c := newClient(t, "https://api.clerk.com/v1", testSecretKey)
+	table := tableByMethod()
+	done := map[reflect.Type]bool{}
+	for _, m := range sdkMethods(c) {
+		typ, list := resultType(m.fn.Type())
+		if typ == nil || done[typ] {
+			continue
+		}
+		for _, row := range table[m.label()] {
+			op := specOperation(doc, row.HTTPMethod, row.Path)
+			if op == nil {
+				continue
+			}
+			_, schema := successResponse(op)
+			if list {
+				schema = itemSchema(schema)
+			}
+			if schema == nil {
+				continue // TestResponsesDecodeWithoutLoss reports it
+			}
+			done[typ] = true
+			for branch := range maxBranches(schema) {
+				in, err := json.Marshal(newInstanceBranch(schema, full, branch))
+				if err != nil {
+					t.Fatal(err)
+				}
+				first := reflect.New(typ)
+				if err := json.Unmarshal(in, first.Interface()); err != nil {
+					continue // TestResponsesDecodeWithoutLoss reports it
+				}
+				out, err := json.Marshal(first.Interface())
+				if err != nil {
+					t.Errorf("%s (%s): %s does not encode: %v", m.label(), row.OperationID, typ, err)
+					continue
+				}
+				second := reflect.New(typ)
+				if err := json.Unmarshal(out, second.Interface()); err != nil {
+					t.Errorf("%s (%s): %s does not decode its own JSON: %v", m.label(), row.OperationID, typ, err)
+					continue
+				}
+				if !reflect.DeepEqual(first.Interface(), second.Interface()) {
+					t.Errorf("%s (%s): %s changes in a JSON round trip:\n%s\n%s", m.label(), row.OperationID, typ, in, out)
+				}
+			}
+		}
+	}
+	if len(done) == 0 {
+		t.Fatal("no response type was checked")
+	}
+}
+
 // lostFields decodes full instances of schema (one per oneOf/anyOf
 // alternative) into a new typ and returns the JSON paths that did not come
 // back out, sorted.
