@@ -41,3 +41,19 @@ func TestJWTTemplateJSONRoundTrip(t *testing.T) {
 		t.Errorf("round trip (-before +after):\n%s", diff)
 	}
 }
+
+// A lifetime beyond what a time.Duration holds fails the decode instead
+// of wrapping around.
+func TestJWTTemplateLifetimeOutOfRange(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{`{"lifetime":1e300}`, `{"allowed_clock_skew":-1e20}`, `{"lifetime":9223372037}`} {
+		var tmpl instance.JWTTemplate
+		if err := json.Unmarshal([]byte(in), &tmpl); err == nil {
+			t.Errorf("%s: decoded as %v / %v", in, tmpl.Lifetime, tmpl.AllowedClockSkew)
+		}
+	}
+	var tmpl instance.JWTTemplate
+	if err := json.Unmarshal([]byte(`{"lifetime":9223372036}`), &tmpl); err != nil || tmpl.Lifetime != 9223372036*time.Second {
+		t.Errorf("longest lifetime: %v, %v", tmpl.Lifetime, err)
+	}
+}

@@ -3,7 +3,9 @@ package instance
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
+	"math"
 	"net/http"
 	"time"
 
@@ -103,9 +105,15 @@ func (s seconds) UnmarshalJSON(b []byte) error {
 		*s.d = 0
 		return nil
 	}
+	if math.Abs(*n) > maxDurationSeconds {
+		return fmt.Errorf("clerk: %v seconds is beyond a time.Duration", *n)
+	}
 	*s.d = time.Duration(*n * float64(time.Second))
 	return nil
 }
+
+// maxDurationSeconds is the longest time.Duration, in whole seconds.
+const maxDurationSeconds = float64(math.MaxInt64 / int64(time.Second))
 
 // ListJWTTemplatesParams page the list.
 type ListJWTTemplatesParams struct {

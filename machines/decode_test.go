@@ -82,3 +82,15 @@ func TestOAuthAccessTokenInactive(t *testing.T) {
 		})
 	}
 }
+
+// A TTL beyond what a time.Duration holds fails the decode instead of
+// wrapping around.
+func TestMachineTTLOutOfRange(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{`{"default_token_ttl":9223372037}`, `{"default_token_ttl":-9223372037}`} {
+		var m machines.Machine
+		if err := json.Unmarshal([]byte(in), &m); err == nil {
+			t.Errorf("%s: decoded as %v", in, m.DefaultTokenTTL)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package machines
 
 import (
 	"encoding/json"
+	"fmt"
+	"math"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -39,6 +41,9 @@ func (m *Machine) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if ttl != nil {
+		if *ttl > math.MaxInt64/int64(time.Second) || *ttl < math.MinInt64/int64(time.Second) {
+			return fmt.Errorf("clerk: default_token_ttl %d s is beyond a time.Duration", *ttl)
+		}
 		m.DefaultTokenTTL = time.Duration(*ttl) * time.Second
 	}
 	return nil

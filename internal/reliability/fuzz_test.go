@@ -8,7 +8,10 @@ import (
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
 	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/enterprise"
+	"github.com/clerkgo/clerk/instance"
 	"github.com/clerkgo/clerk/invitations"
+	"github.com/clerkgo/clerk/machines"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/clerkgo/clerk/sessions"
@@ -73,9 +76,10 @@ func fixedPoint[T any](t *testing.T, v, fresh *T) {
 
 type anyObject = map[string]any
 
-// decoders covers every resource type a service returns: users,
-// organizations (with memberships and invitations), application
-// invitations, sessions (and tokens), allowlist and blocklist identifiers.
+// decoders covers every resource type the first services return (users,
+// organizations with memberships and invitations, application
+// invitations, sessions and tokens, allowlist and blocklist identifiers)
+// and the types with hand-written wire conversions of later ones.
 var decoders = []decoder{
 	{"users.User", roundTrip(func(u *users.User) {
 		clerk.DecodeMetadata[anyObject](u.PublicMetadata)
@@ -102,6 +106,13 @@ var decoders = []decoder{
 	{"bans.AllowlistIdentifier", roundTrip[bans.AllowlistIdentifier](nil)},
 	{"bans.BlocklistIdentifier", roundTrip[bans.BlocklistIdentifier](nil)},
 	{"core.DeletedObject", roundTrip[core.DeletedObject](nil)},
+	// Types with durations, untyped flags or numeric totals on the wire.
+	{"machines.Machine", roundTrip[machines.Machine](nil)},
+	{"machines.APIKey", roundTrip[machines.APIKey](nil)},
+	{"machines.M2MToken", roundTrip[machines.M2MToken](nil)},
+	{"machines.OAuthAccessToken", roundTrip[machines.OAuthAccessToken](nil)},
+	{"enterprise.Connection", roundTrip[enterprise.Connection](nil)},
+	{"instance.JWTTemplate", roundTrip[instance.JWTTemplate](nil)},
 }
 
 // FuzzDecodeResources feeds arbitrary JSON to the decoder of every
