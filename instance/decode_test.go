@@ -2,6 +2,7 @@ package instance_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 	"time"
 
@@ -42,18 +43,21 @@ func TestJWTTemplateJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// A lifetime beyond what a time.Duration holds fails the decode instead
-// of wrapping around.
+// A lifetime beyond what a time.Duration holds (the spec gives no
+// bound) reads as the longest Duration instead of wrapping around.
 func TestJWTTemplateLifetimeOutOfRange(t *testing.T) {
 	t.Parallel()
-	for _, in := range []string{`{"lifetime":1e300}`, `{"allowed_clock_skew":-1e20}`, `{"lifetime":9223372037}`} {
+	for _, tc := range []struct {
+		in             string
+		lifetime, skew time.Duration
+	}{
+		{`{"lifetime":1e300,"allowed_clock_skew":-1e20}`, math.MaxInt64, math.MinInt64},
+		{`{"lifetime":9223372037,"allowed_clock_skew":5}`, math.MaxInt64, 5 * time.Second},
+		{`{"lifetime":9223372036,"allowed_clock_skew":0}`, 9223372036 * time.Second, 0},
+	} {
 		var tmpl instance.JWTTemplate
-		if err := json.Unmarshal([]byte(in), &tmpl); err == nil {
-			t.Errorf("%s: decoded as %v / %v", in, tmpl.Lifetime, tmpl.AllowedClockSkew)
+		if err := json.Unmarshal([]byte(tc.in), &tmpl); err != nil || tmpl.Lifetime != tc.lifetime || tmpl.AllowedClockSkew != tc.skew {
+			t.Errorf("%s: %v / %v, %v", tc.in, tmpl.Lifetime, tmpl.AllowedClockSkew, err)
 		}
-	}
-	var tmpl instance.JWTTemplate
-	if err := json.Unmarshal([]byte(`{"lifetime":9223372036}`), &tmpl); err != nil || tmpl.Lifetime != 9223372036*time.Second {
-		t.Errorf("longest lifetime: %v, %v", tmpl.Lifetime, err)
 	}
 }

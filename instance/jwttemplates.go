@@ -3,7 +3,6 @@ package instance
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"math"
 	"net/http"
@@ -105,15 +104,19 @@ func (s seconds) UnmarshalJSON(b []byte) error {
 		*s.d = 0
 		return nil
 	}
-	if math.Abs(*n) > maxDurationSeconds {
-		return fmt.Errorf("clerk: %v seconds is beyond a time.Duration", *n)
+	// The spec bounds neither lifetime: beyond time.Duration's range
+	// (about 292 years) the longest Duration stands in, rather than a
+	// wrapped-around value.
+	switch f := *n * float64(time.Second); {
+	case f >= math.MaxInt64:
+		*s.d = math.MaxInt64
+	case f <= math.MinInt64:
+		*s.d = math.MinInt64
+	default:
+		*s.d = time.Duration(f)
 	}
-	*s.d = time.Duration(*n * float64(time.Second))
 	return nil
 }
-
-// maxDurationSeconds is the longest time.Duration, in whole seconds.
-const maxDurationSeconds = float64(math.MaxInt64 / int64(time.Second))
 
 // ListJWTTemplatesParams page the list.
 type ListJWTTemplatesParams struct {

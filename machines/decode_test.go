@@ -3,6 +3,7 @@ package machines_test
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -83,14 +84,18 @@ func TestOAuthAccessTokenInactive(t *testing.T) {
 	}
 }
 
-// A TTL beyond what a time.Duration holds fails the decode instead of
-// wrapping around.
+// A TTL beyond what a time.Duration holds (the spec gives no maximum)
+// reads as the longest Duration instead of wrapping around.
 func TestMachineTTLOutOfRange(t *testing.T) {
 	t.Parallel()
-	for _, in := range []string{`{"default_token_ttl":9223372037}`, `{"default_token_ttl":-9223372037}`} {
+	for in, want := range map[string]time.Duration{
+		`{"default_token_ttl":9223372037}`:  math.MaxInt64,
+		`{"default_token_ttl":-9223372037}`: math.MinInt64,
+		`{"default_token_ttl":9223372036}`:  9223372036 * time.Second,
+	} {
 		var m machines.Machine
-		if err := json.Unmarshal([]byte(in), &m); err == nil {
-			t.Errorf("%s: decoded as %v", in, m.DefaultTokenTTL)
+		if err := json.Unmarshal([]byte(in), &m); err != nil || m.DefaultTokenTTL != want {
+			t.Errorf("%s: %v, %v", in, m.DefaultTokenTTL, err)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package machines
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"time"
 
@@ -41,10 +40,17 @@ func (m *Machine) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if ttl != nil {
-		if *ttl > math.MaxInt64/int64(time.Second) || *ttl < math.MinInt64/int64(time.Second) {
-			return fmt.Errorf("clerk: default_token_ttl %d s is beyond a time.Duration", *ttl)
+		// The spec gives the TTL no maximum: beyond time.Duration's range
+		// (about 292 years) the longest Duration stands in, rather than a
+		// wrapped-around value.
+		switch {
+		case *ttl > math.MaxInt64/int64(time.Second):
+			m.DefaultTokenTTL = math.MaxInt64
+		case *ttl < math.MinInt64/int64(time.Second):
+			m.DefaultTokenTTL = math.MinInt64
+		default:
+			m.DefaultTokenTTL = time.Duration(*ttl) * time.Second
 		}
-		m.DefaultTokenTTL = time.Duration(*ttl) * time.Second
 	}
 	return nil
 }

@@ -79,25 +79,10 @@ func parseMillis(b []byte) (time.Time, bool, error) {
 		if ferr != nil {
 			return time.Time{}, false, &timeError{raw: string(b)}
 		}
-		if f < minMillis || f > maxMillis {
-			return time.Time{}, false, &timeError{raw: string(b)}
-		}
 		n = int64(f)
-	}
-	if n < minMillis || n > maxMillis {
-		// Beyond what time.Time can write back as JSON (years 0..9999):
-		// no API instant, and a decoded value must re-encode.
-		return time.Time{}, false, &timeError{raw: string(b)}
 	}
 	return time.UnixMilli(n).UTC(), true, nil
 }
-
-// The instants of years 0 through 9999 (RFC 3339's range), in Unix
-// milliseconds.
-const (
-	minMillis = -62167219200000 // 0000-01-01T00:00:00Z
-	maxMillis = 253402300799999 // 9999-12-31T23:59:59.999Z
-)
 
 type timeError struct{ raw string }
 

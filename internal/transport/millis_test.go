@@ -27,10 +27,10 @@ func TestMillisDecode(t *testing.T) {
 		{"other string", `"yesterday"`, time.Time{}, false, true},
 		{"empty string", `""`, time.Time{}, false, true},
 		{"bool", `true`, time.Time{}, false, true},
-		{"last millisecond of 9999", `253402300799999`, time.UnixMilli(253402300799999).UTC(), false, false},
-		{"year 10000", `253402300800000`, time.Time{}, false, true},
-		{"before year 0", `-62167219200001`, time.Time{}, false, true},
-		{"huge float", `1e300`, time.Time{}, false, true},
+		// The spec types instants as int64 without bounds: every one
+		// decodes (mock servers send years far beyond 9999).
+		{"year 10000", `253402300800000`, time.UnixMilli(253402300800000).UTC(), false, false},
+		{"negative", `-62167219200001`, time.UnixMilli(-62167219200001).UTC(), false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
