@@ -68,8 +68,9 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 
 // totalCount decodes total_count from any JSON number: most lists send an
 // integer, but the spec types some totals (API keys, M2M tokens) as
-// number, so a fraction is truncated toward zero and an exponent is
-// accepted. Anything but a number or null is refused. A value field with
+// number, so a fraction is truncated toward zero, an exponent is
+// accepted, and a number beyond int64 saturates. Anything but a number or
+// null is refused. A value field with
 // a pointer-receiver UnmarshalJSON costs no allocation.
 type totalCount struct {
 	n   int64
@@ -83,9 +84,11 @@ func (t *totalCount) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	// The common case, a plain integer, without strconv's float path.
-	if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
-		*t = totalCount{n: n, set: true}
-		return nil
+	if bytes.IndexAny(b, ".eE") < 0 {
+		if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+			*t = totalCount{n: n, set: true}
+			return nil
+		}
 	}
 	if len(b) == 0 || (b[0] != '-' && (b[0] < '0' || b[0] > '9')) {
 		return fmt.Errorf("pagination: total_count is not a number: %.20s", b)
@@ -94,11 +97,15 @@ func (t *totalCount) UnmarshalJSON(b []byte) error {
 	if err != nil || math.IsNaN(f) {
 		return fmt.Errorf("pagination: total_count is not a number: %.20s", b)
 	}
-	f = math.Trunc(f)
+	// Beyond int64 (no real total, but a valid JSON number) saturates;
 	// float64(math.MaxInt64) rounds up to 2^63, which int64 cannot hold.
-	if f >= math.MaxInt64 || f < math.MinInt64 {
-		return fmt.Errorf("pagination: total_count %.20s is out of range", b)
+	switch f = math.Trunc(f); {
+	case f >= math.MaxInt64:
+		*t = totalCount{n: math.MaxInt64, set: true}
+	case f <= math.MinInt64:
+		*t = totalCount{n: math.MinInt64, set: true}
+	default:
+		*t = totalCount{n: int64(f), set: true}
 	}
-	*t = totalCount{n: int64(f), set: true}
 	return nil
 }

@@ -2,6 +2,7 @@ package pagination_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/clerkgo/clerk/pagination"
@@ -47,8 +48,12 @@ func TestPageUnmarshal(t *testing.T) {
 		{"bool total", `{"data":[],"total_count":true}`, pagination.Page[item]{}, true},
 		{"object total", `{"data":[],"total_count":{}}`, pagination.Page[item]{}, true},
 		{"array total", `{"data":[],"total_count":[1]}`, pagination.Page[item]{}, true},
-		{"total beyond int64", `{"data":[],"total_count":1e19}`, pagination.Page[item]{}, true},
-		{"integer beyond int64", `{"data":[],"total_count":99999999999999999999}`, pagination.Page[item]{}, true},
+		{"total beyond int64", `{"data":[],"total_count":1e19}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MaxInt64, HasTotal: true}, false},
+		{"integer beyond int64", `{"data":[],"total_count":99999999999999999999}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MaxInt64, HasTotal: true}, false},
+		{"total below int64", `{"data":[],"total_count":-1e300}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MinInt64, HasTotal: true}, false},
 		{"largest int64 total", `{"data":[],"total_count":9223372036854775807}`,
 			pagination.Page[item]{Data: []*item{}, TotalCount: 9223372036854775807, HasTotal: true}, false},
 	}
