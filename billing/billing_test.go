@@ -76,6 +76,19 @@ func TestDecode(t *testing.T) {
 			},
 		},
 		{
+			name: "subscription item payment source",
+			in: `{"id":"csi_1","payment_source_id":"cps_1","payment_source":{"object":"commerce_source","id":"cps_1","payer_id":"cpayer_1",
+				"payment_method":"apple_pay","gateway":"stripe","gateway_external_id":"pm_1","last4":"4242","status":"active",
+				"wallet_type":"apple_pay","card_type":"visa","created_at":1700000000000,"updated_at":1700000000000}}`,
+			into: func() any { return new(billing.SubscriptionItem) },
+			want: &billing.SubscriptionItem{
+				ID: "csi_1", PaymentSourceID: "cps_1",
+				PaymentSource: &billing.PaymentMethod{Object: "commerce_source", ID: "cps_1", PayerID: "cpayer_1", Method: "apple_pay",
+					Gateway: "stripe", GatewayExternalID: "pm_1", Last4: ptr("4242"), Status: "active", WalletType: ptr("apple_pay"),
+					CardType: ptr("visa"), CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000000000)},
+			},
+		},
+		{
 			name: "credit balance never funded",
 			in:   `{"object":"commerce_credit_balance","balance":null}`,
 			into: func() any { return new(billing.CreditBalance) },

@@ -116,7 +116,10 @@ type PaymentMethod struct {
 	ID      string `json:"id"`
 	PayerID string `json:"payer_id"`
 	// PaymentType is card, link or payer-credits.
-	PaymentType              string  `json:"payment_type"`
+	PaymentType string `json:"payment_type"`
+	// Method is the kind of a payment source (card, apple_pay or
+	// google_pay): the payment_method of the payment_source answers.
+	Method                   string  `json:"payment_method,omitempty"`
 	IsDefault                bool    `json:"is_default,omitempty"`
 	Gateway                  string  `json:"gateway"`
 	GatewayExternalID        string  `json:"gateway_external_id"`

@@ -2,6 +2,7 @@ package enterprise
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -25,6 +26,11 @@ type Connection struct {
 	AllowOrganizationAccountLinking  bool     `json:"allow_organization_account_linking"`
 	// DisableJITProvisioning stops users from being created on their
 	// first sign-in through the connection.
+	//
+	// The spec requires it and Authenticatable but declares no type for
+	// either: both are read as booleans (JSON true or false, or a string
+	// spelling one), and any other value reads as false rather than
+	// failing the whole connection's decode.
 	DisableJITProvisioning bool `json:"disable_jit_provisioning"`
 	// Authenticatable reports whether users can sign in through it now.
 	Authenticatable  bool              `json:"authenticatable"`
@@ -36,14 +42,40 @@ type Connection struct {
 	UpdatedAt      time.Time       `json:"updated_at"`
 }
 
-// UnmarshalJSON decodes the API's Unix-millisecond instants.
+// UnmarshalJSON decodes the API's Unix-millisecond instants and the two
+// flags the spec leaves untyped.
 func (c *Connection) UnmarshalJSON(b []byte) error {
 	type plain Connection
 	return json.Unmarshal(b, &struct {
 		*plain
-		CreatedAt transport.Millis `json:"created_at"`
-		UpdatedAt transport.Millis `json:"updated_at"`
-	}{(*plain)(c), transport.Millis{T: &c.CreatedAt}, transport.Millis{T: &c.UpdatedAt}})
+		DisableJITProvisioning looseBool        `json:"disable_jit_provisioning"`
+		Authenticatable        looseBool        `json:"authenticatable"`
+		CreatedAt              transport.Millis `json:"created_at"`
+		UpdatedAt              transport.Millis `json:"updated_at"`
+	}{(*plain)(c), looseBool{&c.DisableJITProvisioning}, looseBool{&c.Authenticatable},
+		transport.Millis{T: &c.CreatedAt}, transport.Millis{T: &c.UpdatedAt}})
+}
+
+// looseBool decodes a field the spec leaves untyped into a bool: JSON
+// true or false, or a string spelling one ("true", "1", ...); any other
+// value gives false. It never fails.
+type looseBool struct{ b *bool }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l looseBool) UnmarshalJSON(raw []byte) error {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return err
+	}
+	switch x := v.(type) {
+	case bool:
+		*l.b = x
+	case string:
+		*l.b, _ = strconv.ParseBool(x)
+	default:
+		*l.b = false
+	}
+	return nil
 }
 
 // CustomAttribute maps an attribute of the identity provider (by its

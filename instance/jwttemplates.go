@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"iter"
+	"math"
 	"net/http"
 	"time"
 
@@ -77,6 +78,20 @@ func (t *JWTTemplate) UnmarshalJSON(b []byte) error {
 	}{(*plain)(t), seconds{&t.Lifetime}, seconds{&t.AllowedClockSkew}, transport.Millis{T: &t.CreatedAt}, transport.Millis{T: &t.UpdatedAt}})
 }
 
+// MarshalJSON encodes the wire shape (whole seconds, Unix-millisecond
+// instants), so a template survives a JSON round trip.
+func (t JWTTemplate) MarshalJSON() ([]byte, error) {
+	type plain JWTTemplate
+	p := plain(t)
+	return json.Marshal(&struct {
+		*plain
+		Lifetime         int64 `json:"lifetime"`
+		AllowedClockSkew int64 `json:"allowed_clock_skew"`
+		CreatedAt        int64 `json:"created_at"`
+		UpdatedAt        int64 `json:"updated_at"`
+	}{&p, int64(t.Lifetime / time.Second), int64(t.AllowedClockSkew / time.Second), transport.UnixMilli(t.CreatedAt), transport.UnixMilli(t.UpdatedAt)})
+}
+
 // seconds decodes a JSON number of seconds (or null) into a Duration.
 type seconds struct{ d *time.Duration }
 
@@ -89,7 +104,17 @@ func (s seconds) UnmarshalJSON(b []byte) error {
 		*s.d = 0
 		return nil
 	}
-	*s.d = time.Duration(*n * float64(time.Second))
+	// The spec bounds neither lifetime: beyond time.Duration's range
+	// (about 292 years) the longest Duration stands in, rather than a
+	// wrapped-around value.
+	switch f := *n * float64(time.Second); {
+	case f >= math.MaxInt64:
+		*s.d = math.MaxInt64
+	case f <= math.MinInt64:
+		*s.d = math.MinInt64
+	default:
+		*s.d = time.Duration(f)
+	}
 	return nil
 }
 

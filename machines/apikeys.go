@@ -54,55 +54,52 @@ type ListAPIKeysParams struct {
 
 // CreateAPIKeyParams describes a new API key.
 type CreateAPIKeyParams struct {
-	Name string
-	// Subject is the user or organization the key acts for.
-	Subject     string
-	Description string
 	// Type is "api_key" (the default).
-	Type string
+	Type string `json:"type,omitempty"`
+	Name string `json:"name"`
+	// Description is a free text of at most 255 characters.
+	Description string `json:"description,omitempty"`
+	// Subject is the user or organization the key acts for.
+	Subject string `json:"subject"`
 	// Claims are custom claims, any value that marshals to a JSON object.
-	Claims any
-	Scopes []string
+	Claims any      `json:"claims,omitempty"`
+	Scopes []string `json:"scopes,omitempty"`
 	// CreatedBy is the user who made the key.
-	CreatedBy string
-	// ExpiresIn is the key's lifetime (whole seconds); zero never expires.
-	ExpiresIn time.Duration
+	CreatedBy string `json:"created_by,omitempty"`
+	// ExpiresIn is the key's lifetime (whole seconds, rounded up); zero
+	// never expires. Sent as seconds_until_expiration.
+	ExpiresIn time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (the lifetime in seconds).
 func (p CreateAPIKeyParams) MarshalJSON() ([]byte, error) {
+	type plain CreateAPIKeyParams
 	return json.Marshal(struct {
-		Type                   string   `json:"type,omitempty"`
-		Name                   string   `json:"name"`
-		Description            string   `json:"description,omitempty"`
-		Subject                string   `json:"subject"`
-		Claims                 any      `json:"claims,omitempty"`
-		Scopes                 []string `json:"scopes,omitempty"`
-		CreatedBy              string   `json:"created_by,omitempty"`
-		SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty"`
-	}{p.Type, p.Name, p.Description, p.Subject, p.Claims, p.Scopes, p.CreatedBy, seconds(p.ExpiresIn)})
+		plain
+		SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
+	}{plain(p), seconds(p.ExpiresIn)})
 }
 
 // UpdateAPIKeyParams changes an API key; zero fields are left as they
 // are.
 type UpdateAPIKeyParams struct {
-	Claims      any
-	Scopes      []string
-	Description *string
-	Subject     string
-	// ExpiresIn sets a new lifetime from now (whole seconds).
-	ExpiresIn time.Duration
+	// Claims are custom claims, any value that marshals to a JSON object.
+	Claims      any      `json:"claims,omitempty"`
+	Scopes      []string `json:"scopes,omitempty"`
+	Description *string  `json:"description,omitempty"`
+	Subject     string   `json:"subject,omitempty"`
+	// ExpiresIn sets a new lifetime from now (whole seconds, rounded up).
+	// Sent as seconds_until_expiration.
+	ExpiresIn time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (the lifetime in seconds).
 func (p UpdateAPIKeyParams) MarshalJSON() ([]byte, error) {
+	type plain UpdateAPIKeyParams
 	return json.Marshal(struct {
-		Claims                 any      `json:"claims,omitempty"`
-		Scopes                 []string `json:"scopes,omitempty"`
-		Description            *string  `json:"description,omitempty"`
-		Subject                string   `json:"subject,omitempty"`
-		SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty"`
-	}{p.Claims, p.Scopes, p.Description, p.Subject, seconds(p.ExpiresIn)})
+		plain
+		SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
+	}{plain(p), seconds(p.ExpiresIn)})
 }
 
 // RevokeParams says why a credential is revoked.
@@ -156,6 +153,11 @@ func (s *APIKeyService) Create(ctx context.Context, params *CreateAPIKeyParams, 
 func (s *APIKeyService) Update(ctx context.Context, apiKeyID string, params *UpdateAPIKeyParams, opts ...core.RequestOption) (*APIKey, error) {
 	if params == nil {
 		params = &UpdateAPIKeyParams{}
+	}
+	if params.Claims != nil {
+		if _, err := transport.ObjectJSON("params.Claims", params.Claims); err != nil {
+			return nil, err
+		}
 	}
 	return callOn[APIKey](ctx, s.b, http.MethodPatch, apiKeyPath, params, transport.ReplayByMethod, opts, apiKeyID)
 }

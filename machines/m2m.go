@@ -58,31 +58,37 @@ func WithMachineSecret(secret string) core.RequestOption {
 // token with the machine's default lifetime.
 type CreateM2MTokenParams struct {
 	// Format is FormatOpaque (default) or FormatJWT.
-	Format string
-	// ExpiresIn is the token's lifetime (whole seconds); zero keeps the
-	// machine's default.
-	ExpiresIn time.Duration
+	Format string `json:"token_format,omitempty"`
+	// ExpiresIn is the token's lifetime (whole seconds, rounded up); zero
+	// keeps the machine's default. Sent as seconds_until_expiration.
+	ExpiresIn time.Duration `json:"-"`
 	// Claims are custom claims, any value that marshals to a JSON object.
-	Claims any
+	Claims any `json:"claims,omitempty"`
 	// MinRemainingTTL lets the API hand back an existing opaque token with
 	// the same claims and at least this much lifetime left, instead of a
-	// new one (whole seconds; zero always makes a new token).
-	MinRemainingTTL time.Duration
+	// new one (whole seconds, rounded up; zero always makes a new token).
+	// It must be shorter than the token's lifetime. Sent as
+	// min_remaining_ttl_seconds.
+	MinRemainingTTL time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (durations in seconds).
 func (p CreateM2MTokenParams) MarshalJSON() ([]byte, error) {
+	type plain CreateM2MTokenParams
 	return json.Marshal(struct {
-		TokenFormat            string `json:"token_format,omitempty"`
+		plain
 		SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
-		Claims                 any    `json:"claims,omitempty"`
 		MinRemainingTTLSeconds *int64 `json:"min_remaining_ttl_seconds,omitempty"`
-	}{p.Format, seconds(p.ExpiresIn), p.Claims, seconds(p.MinRemainingTTL)})
+	}{plain(p), seconds(p.ExpiresIn), seconds(p.MinRemainingTTL)})
 }
 
-// ListM2MTokensParams filters the M2M tokens.
+// ListM2MTokensParams filters the M2M tokens of one machine.
 type ListM2MTokensParams struct {
-	// Subject keeps the tokens of one machine (mch_...).
+	// Subject is the machine whose tokens are listed (mch_...). It is
+	// required: the API lists the tokens of one machine at a time (the
+	// spec makes subject a required query parameter, and a call with a
+	// machine's secret key sees only that machine's tokens anyway), so
+	// List and All refuse an empty Subject before sending anything.
 	Subject string `query:"subject"`
 	// Revoked and Expired keep (true) or drop (false) revoked or expired
 	// tokens; nil keeps both.
@@ -112,18 +118,35 @@ func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenPara
 	return transport.Call[M2MToken](ctx, s.b, http.MethodPost, "/m2m_tokens", params, transport.NotReplaySafe, opts)
 }
 
-// List returns one page of M2M tokens with the total count.
+// List returns one page of a machine's M2M tokens (params.Subject, which
+// is required) with the total count. Only opaque tokens are listed: JWT
+// tokens are not stored.
 //
 // API: GET /m2m_tokens (getM2MTokens)
 func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams, opts ...core.RequestOption) (*pagination.Page[M2MToken], error) {
+	if err := checkListM2M(params); err != nil {
+		return nil, err
+	}
 	return transport.List[M2MToken](ctx, s.b, "/m2m_tokens", params, opts...)
 }
 
-// All walks every M2M token, lazily, page by page.
+// All walks every M2M token of a machine (params.Subject, which is
+// required), lazily, page by page.
 //
 // API: GET /m2m_tokens (getM2MTokens)
 func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams, opts ...core.RequestOption) iter.Seq2[*M2MToken, error] {
+	if err := checkListM2M(params); err != nil {
+		return transport.Fail[M2MToken](err)
+	}
 	return transport.All[M2MToken](ctx, s.b, "/m2m_tokens", transport.Envelope, params, opts)
+}
+
+// checkListM2M refuses a list call without the machine it lists.
+func checkListM2M(params *ListM2MTokensParams) error {
+	if params == nil {
+		return transport.Invalid("params.Subject", "is required")
+	}
+	return transport.ValidateID("params.Subject", params.Subject)
 }
 
 // Revoke revokes an M2M token by its ID: it stops working at once.
@@ -174,8 +197,9 @@ type OAuthAccessTokenAPI interface {
 var _ OAuthAccessTokenAPI = (*OAuthAccessTokenService)(nil)
 
 // Verify checks an OAuth access token (oat_... or a JWT) and returns it; a
-// revoked, expired or unknown token fails (404). It changes nothing, so
-// it is replayed like a read.
+// revoked, expired or unknown token fails (404), and a JWT the API
+// answers as inactive ({"active": false}) fails with ErrTokenInvalid. It
+// changes nothing, so it is replayed like a read.
 //
 // API: POST /oauth_applications/access_tokens/verify (verifyOAuthAccessToken)
 func (s *OAuthAccessTokenService) Verify(ctx context.Context, token string, opts ...core.RequestOption) (*OAuthAccessToken, error) {
@@ -185,5 +209,12 @@ func (s *OAuthAccessTokenService) Verify(ctx context.Context, token string, opts
 	body := struct {
 		AccessToken string `json:"access_token"`
 	}{token}
-	return transport.Call[OAuthAccessToken](ctx, s.b, http.MethodPost, "/oauth_applications/access_tokens/verify", body, transport.ReplaySafe, opts)
+	t, err := transport.Call[OAuthAccessToken](ctx, s.b, http.MethodPost, "/oauth_applications/access_tokens/verify", body, transport.ReplaySafe, opts)
+	if err != nil {
+		return nil, err
+	}
+	if t.Active != nil && !*t.Active {
+		return nil, ErrTokenInvalid
+	}
+	return t, nil
 }

@@ -53,43 +53,48 @@ type ListMachinesParams struct {
 
 // CreateMachineParams describes a new machine.
 type CreateMachineParams struct {
-	Name string
+	Name string `json:"name"`
 	// ScopedMachines are the IDs of the machines it may call.
-	ScopedMachines []string
-	// DefaultTokenTTL is the lifetime of its M2M tokens (whole seconds;
-	// zero keeps the API's default).
-	DefaultTokenTTL time.Duration
+	ScopedMachines []string `json:"scoped_machines,omitempty"`
+	// DefaultTokenTTL is the lifetime of its M2M tokens (whole seconds,
+	// rounded up; zero keeps the API's default). Sent as
+	// default_token_ttl.
+	DefaultTokenTTL time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (the TTL in seconds).
 func (p CreateMachineParams) MarshalJSON() ([]byte, error) {
+	type plain CreateMachineParams
 	return json.Marshal(struct {
-		Name            string   `json:"name"`
-		ScopedMachines  []string `json:"scoped_machines,omitempty"`
-		DefaultTokenTTL *int64   `json:"default_token_ttl,omitempty"`
-	}{p.Name, p.ScopedMachines, seconds(p.DefaultTokenTTL)})
+		plain
+		DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
+	}{plain(p), seconds(p.DefaultTokenTTL)})
 }
 
 // UpdateMachineParams changes a machine; zero fields are left as they are.
 type UpdateMachineParams struct {
-	Name            *string
-	DefaultTokenTTL time.Duration
+	Name *string `json:"name,omitempty"`
+	// DefaultTokenTTL is the new lifetime of its M2M tokens (whole
+	// seconds, rounded up). Sent as default_token_ttl.
+	DefaultTokenTTL time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (the TTL in seconds).
 func (p UpdateMachineParams) MarshalJSON() ([]byte, error) {
+	type plain UpdateMachineParams
 	return json.Marshal(struct {
-		Name            *string `json:"name,omitempty"`
-		DefaultTokenTTL *int64  `json:"default_token_ttl,omitempty"`
-	}{p.Name, seconds(p.DefaultTokenTTL)})
+		plain
+		DefaultTokenTTL *int64 `json:"default_token_ttl,omitempty"`
+	}{plain(p), seconds(p.DefaultTokenTTL)})
 }
 
 // RotateSecretKeyParams says how long tokens made with the old key stay
 // valid.
 type RotateSecretKeyParams struct {
 	// PreviousTokenTTL keeps the old key's tokens working this long
-	// (whole seconds; zero ends them at once).
-	PreviousTokenTTL time.Duration
+	// (whole seconds, rounded up; zero ends them at once). Sent as
+	// previous_token_ttl.
+	PreviousTokenTTL time.Duration `json:"-"`
 }
 
 // MarshalJSON renders the API's body (the TTL in seconds, required).

@@ -507,6 +507,29 @@ func TestRequestShapes(t *testing.T) {
 			_, err := c.Machines.Create(ctx, &machines.CreateMachineParams{Name: "n", DefaultTokenTTL: time.Minute})
 			return err
 		}, "POST", "/v1/machines", "", `{"name":"n","default_token_ttl":60}`, srv.SecretKey},
+		{"update machine", func() error {
+			name := "renamed"
+			_, err := c.Machines.Update(ctx, m.ID, &machines.UpdateMachineParams{Name: &name, DefaultTokenTTL: 90 * time.Second})
+			return err
+		}, "PATCH", "/v1/machines/" + m.ID, "", `{"name":"renamed","default_token_ttl":90}`, srv.SecretKey},
+		{"update machine empty", func() error {
+			_, err := c.Machines.Update(ctx, m.ID, nil)
+			return err
+		}, "PATCH", "/v1/machines/" + m.ID, "", `{}`, srv.SecretKey},
+		{"api key create", func() error {
+			_, err := c.APIKeys.Create(ctx, &machines.CreateAPIKeyParams{Name: "ci", Subject: "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+				Claims: map[string]any{"team": "ops"}, Scopes: []string{"read"}, ExpiresIn: time.Hour})
+			return err
+		}, "POST", "/v1/api_keys", "", `{"name":"ci","subject":"user_2xhFjEI5X2qWRvtV13BzSj8H6Dk","claims":{"team":"ops"},"scopes":["read"],"seconds_until_expiration":3600}`, srv.SecretKey},
+		{"api key update", func() error {
+			desc := ""
+			_, err := c.APIKeys.Update(ctx, "ak_00000000000000000000000000000000", &machines.UpdateAPIKeyParams{Description: &desc, ExpiresIn: 2 * time.Second})
+			return err
+		}, "PATCH", "/v1/api_keys/ak_00000000000000000000000000000000", "", `{"description":"","seconds_until_expiration":2}`, srv.SecretKey},
+		{"m2m create defaults", func() error {
+			_, err := c.M2MTokens.Create(ctx, nil, machines.WithMachineSecret(m.SecretKey))
+			return err
+		}, "POST", "/v1/m2m_tokens", "", `{}`, m.SecretKey},
 		{"api keys list", func() error {
 			_, err := c.APIKeys.List(ctx, &machines.ListAPIKeysParams{Subject: "org_1", IncludeInvalid: true})
 			return err
@@ -585,6 +608,27 @@ func TestBadInputSendsNothing(t *testing.T) {
 		"APIKeys.Create string claims": func() error {
 			_, err := c.APIKeys.Create(ctx, &machines.CreateAPIKeyParams{Name: "x", Subject: "user_1", Claims: "nope"})
 			return err
+		},
+		"APIKeys.Update array claims": func() error {
+			_, err := c.APIKeys.Update(ctx, "ak_00000000000000000000000000000000", &machines.UpdateAPIKeyParams{Claims: []string{"x"}})
+			return err
+		},
+		"M2MTokens.List nil": func() error { _, err := c.M2MTokens.List(ctx, nil); return err },
+		"M2MTokens.List no subject": func() error {
+			_, err := c.M2MTokens.List(ctx, &machines.ListM2MTokensParams{Limit: 5})
+			return err
+		},
+		"M2MTokens.All nil": func() error {
+			for _, err := range c.M2MTokens.All(ctx, nil) {
+				return err
+			}
+			return nil
+		},
+		"M2MTokens.All blank subject": func() error {
+			for _, err := range c.M2MTokens.All(ctx, &machines.ListM2MTokensParams{Subject: " "}) {
+				return err
+			}
+			return nil
 		},
 		"APIKeys.Get empty":          func() error { _, err := c.APIKeys.Get(ctx, ""); return err },
 		"APIKeys.Update empty":       func() error { _, err := c.APIKeys.Update(ctx, "", nil); return err },

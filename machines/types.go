@@ -2,6 +2,7 @@ package machines
 
 import (
 	"encoding/json"
+	"math"
 	"time"
 
 	"github.com/clerkgo/clerk/internal/transport"
@@ -39,9 +40,32 @@ func (m *Machine) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if ttl != nil {
-		m.DefaultTokenTTL = time.Duration(*ttl) * time.Second
+		// The spec gives the TTL no maximum: beyond time.Duration's range
+		// (about 292 years) the longest Duration stands in, rather than a
+		// wrapped-around value.
+		switch {
+		case *ttl > math.MaxInt64/int64(time.Second):
+			m.DefaultTokenTTL = math.MaxInt64
+		case *ttl < math.MinInt64/int64(time.Second):
+			m.DefaultTokenTTL = math.MinInt64
+		default:
+			m.DefaultTokenTTL = time.Duration(*ttl) * time.Second
+		}
 	}
 	return nil
+}
+
+// MarshalJSON encodes the wire shape: Unix-millisecond instants and the
+// TTL in whole seconds, so a Machine survives a round trip through JSON.
+func (m Machine) MarshalJSON() ([]byte, error) {
+	type plain Machine
+	p := plain(m)
+	return json.Marshal(&struct {
+		*plain
+		DefaultTokenTTL int64 `json:"default_token_ttl"`
+		CreatedAt       int64 `json:"created_at"`
+		UpdatedAt       int64 `json:"updated_at"`
+	}{&p, int64(m.DefaultTokenTTL / time.Second), transport.UnixMilli(m.CreatedAt), transport.UnixMilli(m.UpdatedAt)})
 }
 
 // SecretKey is a machine's secret key.
@@ -161,6 +185,10 @@ type OAuthAccessToken struct {
 	Expiration       *time.Time `json:"expiration"`
 	CreatedAt        time.Time  `json:"created_at"`
 	UpdatedAt        time.Time  `json:"updated_at"`
+	// Active is set only by the API's other answer to a verification,
+	// {"active": false}: a JWT access token that is no longer active.
+	// OAuthAccessTokens.Verify turns that answer into ErrTokenInvalid.
+	Active *bool `json:"active,omitempty"`
 }
 
 // UnmarshalJSON decodes the API's Unix-millisecond instants.

@@ -27,7 +27,9 @@ const (
 
 // ErrTokenInvalid is returned by Verifier.Verify when the API answered a
 // token it marks revoked or expired (the API normally refuses those with
-// a 404, which comes back as a *core.APIError matching core.ErrNotFound).
+// a 404, which comes back as a *core.APIError matching core.ErrNotFound),
+// and by OAuthAccessTokens.Verify when the API answers a JWT access token
+// as inactive ({"active": false}).
 var ErrTokenInvalid = errors.New("clerk: machines: token revoked or expired")
 
 // UnsupportedTokenError is returned by Verifier.Verify, before any

@@ -11,6 +11,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
+	"strconv"
 )
 
 // ErrCursorStuck is yielded by a cursor walk (Users.All) that gets the same
@@ -48,8 +51,8 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	var env struct {
 		Data []*T `json:"data"`
 		// The M2M token list names its items m2m_tokens.
-		M2MTokens  []*T   `json:"m2m_tokens"`
-		TotalCount *int64 `json:"total_count"`
+		M2MTokens  []*T       `json:"m2m_tokens"`
+		TotalCount totalCount `json:"total_count"`
 	}
 	if err := json.Unmarshal(b, &env); err != nil {
 		return err
@@ -58,9 +61,51 @@ func (p *Page[T]) UnmarshalJSON(b []byte) error {
 	if p.Data == nil {
 		p.Data = env.M2MTokens
 	}
-	p.HasTotal = env.TotalCount != nil
-	if p.HasTotal {
-		p.TotalCount = *env.TotalCount
+	p.HasTotal = env.TotalCount.set
+	p.TotalCount = env.TotalCount.n
+	return nil
+}
+
+// totalCount decodes total_count from any JSON number: most lists send an
+// integer, but the spec types some totals (API keys, M2M tokens) as
+// number, so a fraction is truncated toward zero, an exponent is
+// accepted, and a number beyond int64 saturates. Anything but a number or
+// null is refused. A value field with
+// a pointer-receiver UnmarshalJSON costs no allocation.
+type totalCount struct {
+	n   int64
+	set bool
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *totalCount) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*t = totalCount{}
+		return nil
+	}
+	// The common case, a plain integer, without strconv's float path.
+	if bytes.IndexAny(b, ".eE") < 0 {
+		if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+			*t = totalCount{n: n, set: true}
+			return nil
+		}
+	}
+	if len(b) == 0 || (b[0] != '-' && (b[0] < '0' || b[0] > '9')) {
+		return fmt.Errorf("pagination: total_count is not a number: %.20s", b)
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || math.IsNaN(f) {
+		return fmt.Errorf("pagination: total_count is not a number: %.20s", b)
+	}
+	// Beyond int64 (no real total, but a valid JSON number) saturates;
+	// float64(math.MaxInt64) rounds up to 2^63, which int64 cannot hold.
+	switch f = math.Trunc(f); {
+	case f >= math.MaxInt64:
+		*t = totalCount{n: math.MaxInt64, set: true}
+	case f <= math.MinInt64:
+		*t = totalCount{n: math.MinInt64, set: true}
+	default:
+		*t = totalCount{n: int64(f), set: true}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package pagination_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 
 	"github.com/clerkgo/clerk/pagination"
@@ -34,6 +35,27 @@ func TestPageUnmarshal(t *testing.T) {
 		{"string", `"x"`, pagination.Page[item]{}, true},
 		{"bad item", `[{"id":5}]`, pagination.Page[item]{}, true},
 		{"bad total", `{"data":[],"total_count":"7"}`, pagination.Page[item]{}, true},
+		{"fractional total", `{"data":[],"total_count":1.5}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: 1, HasTotal: true}, false},
+		{"negative fraction", `{"data":[],"total_count":-0.5}`,
+			pagination.Page[item]{Data: []*item{}, HasTotal: true}, false},
+		{"exponent total", `{"data":[],"total_count":1.2e3}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: 1200, HasTotal: true}, false},
+		{"integral float total", `{"data":[],"total_count":42.0}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: 42, HasTotal: true}, false},
+		{"null total", `{"data":[],"total_count":null}`,
+			pagination.Page[item]{Data: []*item{}}, false},
+		{"bool total", `{"data":[],"total_count":true}`, pagination.Page[item]{}, true},
+		{"object total", `{"data":[],"total_count":{}}`, pagination.Page[item]{}, true},
+		{"array total", `{"data":[],"total_count":[1]}`, pagination.Page[item]{}, true},
+		{"total beyond int64", `{"data":[],"total_count":1e19}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MaxInt64, HasTotal: true}, false},
+		{"integer beyond int64", `{"data":[],"total_count":99999999999999999999}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MaxInt64, HasTotal: true}, false},
+		{"total below int64", `{"data":[],"total_count":-1e300}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: math.MinInt64, HasTotal: true}, false},
+		{"largest int64 total", `{"data":[],"total_count":9223372036854775807}`,
+			pagination.Page[item]{Data: []*item{}, TotalCount: 9223372036854775807, HasTotal: true}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,5 +88,25 @@ func TestPageReuse(t *testing.T) {
 	}
 	if p.HasTotal || p.TotalCount != 0 || len(p.Data) != 1 || p.Data[0].ID != "b" {
 		t.Errorf("stale page: %+v", p)
+	}
+}
+
+// BenchmarkPageDecode measures the envelope decode every List pays
+// (integer total, the common case, and a fractional one).
+func BenchmarkPageDecode(b *testing.B) {
+	for _, bc := range []struct{ name, in string }{
+		{"integer", `{"data":[{"id":"org_1","object":"organization"},{"id":"org_2","object":"organization"}],"total_count":7}`},
+		{"fraction", `{"data":[{"id":"org_1","object":"organization"},{"id":"org_2","object":"organization"}],"total_count":7.5}`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			in := []byte(bc.in)
+			b.ReportAllocs()
+			for b.Loop() {
+				var p pagination.Page[item]
+				if err := json.Unmarshal(in, &p); err != nil || p.TotalCount != 7 {
+					b.Fatal(err, p.TotalCount)
+				}
+			}
+		})
 	}
 }

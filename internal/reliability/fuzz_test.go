@@ -8,7 +8,9 @@ import (
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/bans"
 	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/instance"
 	"github.com/clerkgo/clerk/invitations"
+	"github.com/clerkgo/clerk/machines"
 	"github.com/clerkgo/clerk/organizations"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/clerkgo/clerk/sessions"
@@ -73,9 +75,10 @@ func fixedPoint[T any](t *testing.T, v, fresh *T) {
 
 type anyObject = map[string]any
 
-// decoders covers every resource type a service returns: users,
-// organizations (with memberships and invitations), application
-// invitations, sessions (and tokens), allowlist and blocklist identifiers.
+// decoders covers every resource type the first services return (users,
+// organizations with memberships and invitations, application
+// invitations, sessions and tokens, allowlist and blocklist identifiers)
+// and the types with hand-written duration conversions of later ones.
 var decoders = []decoder{
 	{"users.User", roundTrip(func(u *users.User) {
 		clerk.DecodeMetadata[anyObject](u.PublicMetadata)
@@ -102,6 +105,11 @@ var decoders = []decoder{
 	{"bans.AllowlistIdentifier", roundTrip[bans.AllowlistIdentifier](nil)},
 	{"bans.BlocklistIdentifier", roundTrip[bans.BlocklistIdentifier](nil)},
 	{"core.DeletedObject", roundTrip[core.DeletedObject](nil)},
+	// Types with durations in seconds on the wire (and a wire-shape
+	// MarshalJSON). Types that marshal instants as RFC 3339 are left out:
+	// the spec's int64 instants reach years time.Time cannot write.
+	{"machines.Machine", roundTrip[machines.Machine](nil)},
+	{"instance.JWTTemplate", roundTrip[instance.JWTTemplate](nil)},
 }
 
 // FuzzDecodeResources feeds arbitrary JSON to the decoder of every

@@ -22,7 +22,8 @@ import (
 // embedded time.Time field is never decoded from the number.)
 
 // Millis decodes a Unix-millisecond number (or null) into *T; null and 0
-// leave the zero time.
+// leave the zero time. An RFC 3339 string (time.Time's own JSON form) is
+// read too, so SDK types decode what json.Marshal made of them.
 type Millis struct{ T *time.Time }
 
 // UnmarshalJSON reads a JSON number of milliseconds.
@@ -57,6 +58,19 @@ func parseMillis(b []byte) (time.Time, bool, error) {
 	b = bytes.TrimSpace(b)
 	if len(b) == 0 || string(b) == "null" {
 		return time.Time{}, false, nil
+	}
+	if b[0] == '"' {
+		// An RFC 3339 string: what time.Time marshals to, so a resource
+		// type without a wire-shape MarshalJSON decodes its own JSON
+		// (a cache, a log line) back. The API itself sends numbers.
+		if len(b) < 2 || b[len(b)-1] != '"' {
+			return time.Time{}, false, &timeError{raw: string(b)}
+		}
+		t, err := time.Parse(time.RFC3339Nano, string(b[1:len(b)-1]))
+		if err != nil {
+			return time.Time{}, false, &timeError{raw: string(b)}
+		}
+		return t, true, nil
 	}
 	n, err := strconv.ParseInt(string(b), 10, 64)
 	if err != nil {

@@ -32,6 +32,12 @@ func TestGeneratedInstancesAreValid(t *testing.T) {
 					targets = append(targets, target{fmt.Sprintf("%s %s %s", method, path, code), mt.Schema})
 				}
 			}
+			// Request bodies: the filler builds params from these.
+			if rb := op.RequestBody; rb != nil && rb.Value != nil {
+				if mt := rb.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil {
+					targets = append(targets, target{fmt.Sprintf("%s %s request body", method, path), mt.Schema})
+				}
+			}
 		}
 	}
 	sort.Slice(targets, func(i, j int) bool { return targets[i].name < targets[j].name })

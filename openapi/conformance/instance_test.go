@@ -261,7 +261,9 @@ func (g *generator) str(s *openapi3.Schema) string {
 		v = "https://example.com/x"
 	default:
 		if s.Pattern != "" {
-			if p, err := fromPattern(s.Pattern); err == nil {
+			// The pattern's shortest match, unless the length bounds
+			// refuse it (^(\S(.*\S)?)?$ with minLength 3 matches "").
+			if p, err := fromPattern(s.Pattern); err == nil && s.VisitJSON(p) == nil {
 				return p
 			}
 		}
