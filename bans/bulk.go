@@ -66,7 +66,7 @@ func (s *Service) bulk(ctx context.Context, path, op string, limit int, ids []st
 			return nil, err
 		}
 	}
-	out, berr := bulk.Process(ctx, ids, bulk.Job[string, *users.User]{
+	return bulk.Process(ctx, ids, bulk.Job[string, *users.User]{
 		Op:          op,
 		Size:        limit,
 		Key:         func(id string) string { return id },
@@ -83,10 +83,6 @@ func (s *Service) bulk(ctx context.Context, path, op string, limit int, ids []st
 			return got, err
 		},
 	})
-	if berr != nil {
-		return out, berr
-	}
-	return out, nil
 }
 
 // confirmAll reads the users of ids back (one GET /users) and reports

@@ -121,8 +121,11 @@ type authKey struct{}
 
 // AuthFromContext returns the authentication outcome recorded by
 // [Middleware]; ok is false when the middleware did not run for this
-// request.
+// request (or ctx is nil).
 func AuthFromContext(ctx context.Context) (auth Auth, ok bool) {
+	if ctx == nil {
+		return Auth{}, false
+	}
 	a, ok := ctx.Value(authKey{}).(*Auth)
 	if !ok {
 		return Auth{}, false
@@ -136,6 +139,9 @@ func AuthFromContext(ctx context.Context) (auth Auth, ok bool) {
 // not allow it, or the middleware did not run). The claims belong to this
 // request.
 func ClaimsFromContext(ctx context.Context) (claims *jwt.Claims, ok bool) {
+	if ctx == nil {
+		return nil, false
+	}
 	a, ok := ctx.Value(authKey{}).(*Auth)
 	if !ok || a.Claims == nil {
 		return nil, false
@@ -146,6 +152,9 @@ func ClaimsFromContext(ctx context.Context) (claims *jwt.Claims, ok bool) {
 // MachineFromContext returns the verified machine token of a request
 // signed in with one; ok is false otherwise.
 func MachineFromContext(ctx context.Context) (machine *MachineAuth, ok bool) {
+	if ctx == nil {
+		return nil, false
+	}
 	a, ok := ctx.Value(authKey{}).(*Auth)
 	if !ok || a.Machine == nil {
 		return nil, false

@@ -291,6 +291,19 @@ func TestAuthFromContext(t *testing.T) {
 	if _, ok := ClaimsFromContext(context.Background()); ok {
 		t.Error("ClaimsFromContext ok without the middleware")
 	}
+	// A nil context is "no middleware", not a panic.
+	//lint:ignore SA1012 a nil context is the input under test
+	if _, ok := AuthFromContext(nil); ok {
+		t.Error("AuthFromContext(nil) ok")
+	}
+	//lint:ignore SA1012 a nil context is the input under test
+	if _, ok := ClaimsFromContext(nil); ok {
+		t.Error("ClaimsFromContext(nil) ok")
+	}
+	//lint:ignore SA1012 a nil context is the input under test
+	if _, ok := MachineFromContext(nil); ok {
+		t.Error("MachineFromContext(nil) ok")
+	}
 }
 
 func TestRequireWithoutMiddleware(t *testing.T) {

@@ -386,7 +386,7 @@ func createPortalToken(s *Server, r *http.Request) (any, *apiError) {
 	s.st.identity().portalTokens[t.id] = t
 	out := t.json(s.portalInstanceID(), now)
 	out.Token = "aplt_" + randomString(32)
-	return withStatus{status: http.StatusCreated, body: out}, nil
+	return withStatus(http.StatusCreated, out), nil
 }
 
 type revokePortalTokenBody struct {
@@ -410,13 +410,3 @@ func revokePortalToken(s *Server, r *http.Request) (any, *apiError) {
 	t.revoked, t.revocationReason, t.updatedAt = true, b.RevocationReason, now
 	return t.json(s.portalInstanceID(), now), nil
 }
-
-// withStatus is an answer whose status is not 200 (201 for the creates the
-// spec documents so).
-type withStatus struct {
-	status int
-	body   any
-}
-
-// MarshalJSON encodes the body alone.
-func (w withStatus) MarshalJSON() ([]byte, error) { return json.Marshal(w.body) }

@@ -59,35 +59,91 @@ func (s *Server) wrap(fn op) http.Handler {
 		traceID := w.Header().Get("Clerk-Trace-Id")
 		s.mu.Lock()
 		res, apiErr := fn(s, r)
-		raw, isRaw := res.(rawAnswer)
-		var b []byte
+		var a answer
 		var err error
-		if apiErr == nil && !isRaw {
-			b, err = json.Marshal(res)
+		if apiErr == nil {
+			a, err = encodeAnswer(res)
 		}
 		s.mu.Unlock()
-		if _, ok := res.(noContent); ok && apiErr == nil {
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
 		switch {
 		case apiErr != nil:
 			writeError(w, traceID, apiErr)
-		case isRaw:
-			raw.write(w)
 		case err != nil:
 			writeError(w, traceID, newError(http.StatusInternalServerError, "internal_clerk_error",
 				"internal error", "The fake could not encode its answer: "+err.Error()))
 		default:
-			status := http.StatusOK
-			if ws, ok := res.(withStatus); ok {
-				status = ws.status
-			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(status)
-			_, _ = w.Write(b)
+			a.write(w)
 		}
 	})
+}
+
+// answer is what a handler returns in place of its JSON 200 body when the
+// answer is anything else: another status (201, 202, 204), no body, or a
+// body that is not JSON. Build one with withStatus, noContent or rawBody.
+type answer struct {
+	// status is the HTTP status; 0 means 200.
+	status int
+	// value, when not nil, is the body, encoded as JSON.
+	value any
+	// contentType and body are a body written as is (when value is nil);
+	// an empty body writes none.
+	contentType string
+	body        []byte
+}
+
+// withStatus answers v as JSON with the given status.
+func withStatus(status int, v any) answer { return answer{status: status, value: v} }
+
+// noContent answers status (202, 204) without a body.
+func noContent(status int) answer { return answer{status: status} }
+
+// rawBody answers body as is, with a 200 and the given content type.
+func rawBody(contentType string, body []byte) answer {
+	return answer{contentType: contentType, body: body}
+}
+
+// payload is the JSON value of a handler's result, for the webhook events
+// that carry it: the value of an answer, the result itself otherwise.
+func payload(res any) any {
+	if a, ok := res.(answer); ok {
+		return a.value
+	}
+	return res
+}
+
+// encodeAnswer turns a handler's result into an answer whose body is
+// encoded: a plain value is a JSON 200.
+func encodeAnswer(res any) (answer, error) {
+	a, ok := res.(answer)
+	if !ok {
+		a = answer{value: res}
+		if res == nil {
+			// A nil result from a handler is the JSON null, as before.
+			a.value = json.RawMessage("null")
+		}
+	}
+	if a.value != nil {
+		b, err := json.Marshal(a.value)
+		if err != nil {
+			return answer{}, err
+		}
+		a.value, a.contentType, a.body = nil, "application/json", b
+	}
+	if a.status == 0 {
+		a.status = http.StatusOK
+	}
+	return a, nil
+}
+
+// write writes an encoded answer.
+func (a answer) write(w http.ResponseWriter) {
+	if a.contentType != "" {
+		w.Header().Set("Content-Type", a.contentType)
+	}
+	w.WriteHeader(a.status)
+	if len(a.body) > 0 {
+		_, _ = w.Write(a.body)
+	}
 }
 
 // baseRoutes is the route table of the 0.1 services (users,

@@ -15,9 +15,6 @@ func webhookRoutes() map[string]op {
 	}
 }
 
-// noContent makes wrap answer 204 without a body.
-type noContent struct{}
-
 type svixURLJSON struct {
 	SvixURL string `json:"svix_url"`
 }
@@ -44,7 +41,7 @@ func deleteSvixApp(s *Server, _ *http.Request) (any, *apiError) {
 		return nil, newError(http.StatusBadRequest, "svix_app_missing", "no Svix app",
 			"There is no Svix app associated with this instance.")
 	}
-	return noContent{}, nil
+	return noContent(http.StatusNoContent), nil
 }
 
 func generateSvixURL(s *Server, _ *http.Request) (any, *apiError) {
@@ -105,7 +102,7 @@ func (s *Server) withWebhooks(pattern string, fn op) op {
 	return func(s *Server, r *http.Request) (any, *apiError) {
 		res, e := fn(s, r)
 		if e == nil && s.hasWebhookTargets() {
-			if raw, err := json.Marshal(res); err == nil {
+			if raw, err := json.Marshal(payload(res)); err == nil {
 				s.emit(typ, json.RawMessage(raw), r)
 			}
 		}

@@ -74,24 +74,6 @@ func (st *state) instanceData() *instanceState {
 	return in
 }
 
-// rawAnswer is an answer that is not a JSON 200: 202/204 without a body,
-// or an HTML page.
-type rawAnswer struct {
-	status      int
-	contentType string
-	body        []byte
-}
-
-func (a rawAnswer) write(w http.ResponseWriter) {
-	if a.contentType != "" {
-		w.Header().Set("Content-Type", a.contentType)
-	}
-	w.WriteHeader(a.status)
-	if len(a.body) > 0 {
-		_, _ = w.Write(a.body)
-	}
-}
-
 // The settings objects, in the spec's wire shapes.
 type (
 	instanceJSON struct {
@@ -201,7 +183,7 @@ func updateInstance(s *Server, r *http.Request) (any, *apiError) {
 	if b.AllowedOrigins != nil {
 		in.allowedOrigins = slices.Clone(*b.AllowedOrigins)
 	}
-	return rawAnswer{status: http.StatusNoContent}, nil
+	return noContent(http.StatusNoContent), nil
 }
 
 // setIf stores *v into dst when v is set (PATCH semantics: null and
@@ -457,7 +439,7 @@ func changeDomain(s *Server, r *http.Request) (any, *apiError) {
 			d.name = host
 		}
 	}
-	return rawAnswer{status: http.StatusAccepted}, nil
+	return noContent(http.StatusAccepted), nil
 }
 
 // getInterstitial answers a small HTML page that loads Clerk's script for
@@ -471,10 +453,10 @@ func getInterstitial(_ *Server, r *http.Request) (any, *apiError) {
 	if fapi == "" {
 		fapi = "clerk." + primaryDomainName
 	}
-	page := "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>Clerk</title></head><body>" +
+	html := "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>Clerk</title></head><body>" +
 		"<script data-clerk-frontend-api=\"" + htmlEscape(fapi) + "\" data-clerk-publishable-key=\"" + htmlEscape(q.Get("publishable_key")) +
 		"\" src=\"https://" + htmlEscape(fapi) + "/npm/@clerk/clerk-js@5/dist/clerk.browser.js\"></script></body></html>\n"
-	return rawAnswer{status: http.StatusOK, contentType: "text/html; charset=utf-8", body: []byte(page)}, nil
+	return rawBody("text/html; charset=utf-8", []byte(html)), nil
 }
 
 func htmlEscape(s string) string {

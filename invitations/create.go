@@ -144,7 +144,7 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts .
 		}
 		bodies[i] = b
 	}
-	out, berr := bulk.Process(ctx, bodies, bulk.Job[*createBody, *Invitation]{
+	return bulk.Process(ctx, bodies, bulk.Job[*createBody, *Invitation]{
 		Op:          "Invitations.CreateMany",
 		Size:        CreateManyLimit,
 		Key:         func(b *createBody) string { return b.EmailAddress },
@@ -158,10 +158,6 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts .
 			return inInputOrder(chunk, got), nil
 		},
 	})
-	if berr != nil {
-		return out, berr
-	}
-	return out, nil
 }
 
 // inInputOrder lines the invitations of one call up with the inputs, by

@@ -103,3 +103,7 @@ func truncate(s string, n int) string {
 func malformed(detail string) error {
 	return fmt.Errorf("%w: %s", ErrMalformedToken, detail)
 }
+
+// errNilContext refuses a nil context: no key can be looked up under it.
+// It says nothing about the token.
+var errNilContext = fmt.Errorf("%w: nil context", ErrKeyUnavailable)

@@ -182,6 +182,9 @@ const (
 // Key returns the key with id kid, fetching the set when it is missing,
 // stale, or lacks kid (subject to the refresh interval).
 func (c *JWKSCache) Key(ctx context.Context, kid string) (crypto.PublicKey, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
 	now := c.now()
 	st := c.state.Load()
 	if st != nil && now.Sub(st.fetchedAt) <= c.maxStale {
@@ -232,6 +235,9 @@ func (c *JWKSCache) Key(ctx context.Context, kid string) (crypto.PublicKey, erro
 // fetch already in flight. It returns the fetch's error; on error the
 // previous keys stay in use.
 func (c *JWKSCache) Refresh(ctx context.Context) error {
+	if ctx == nil {
+		return errNilContext
+	}
 	c.mu.Lock()
 	call := c.startLocked(ctx, c.now(), fetchForced)
 	c.mu.Unlock()

@@ -575,3 +575,35 @@ func TestRotationRightAfterLoadWithVerifier(t *testing.T) {
 		t.Errorf("first token of a key published after the load: %v", err)
 	}
 }
+
+// A nil context is refused with ErrKeyUnavailable: no panic (the cache
+// used to panic while holding its lock, so every later call hung), no
+// fetch, and the cache keeps working for the next caller.
+func TestNilContextRefused(t *testing.T) {
+	t.Parallel()
+	k := keyring()
+	f := &fakeJWKS{doc: jwksDoc(jwkOf("ins_old", &k.rsa.PublicKey))}
+	clock := newMutableClock(testNow)
+	c := NewJWKSCache(f.fetch, WithJWKSClock(clock.Now))
+	v := newTestVerifier(t, WithKeySource(c), WithClock(clock.Now), WithLeeway(time.Hour))
+	tok := mint(t, gjwt.SigningMethodRS256, k.rsa, "ins_old", v2Claims())
+	var nilCtx context.Context // the input under test
+	calls := map[string]func() error{
+		"Key":           func() error { _, err := c.Key(nilCtx, "ins_old"); return err },
+		"Refresh":       func() error { return c.Refresh(nilCtx) },
+		"Verify":        func() error { _, err := v.Verify(nilCtx, tok); return err },
+		"VerifyMachine": func() error { _, err := v.VerifyMachine(nilCtx, tok); return err },
+		"VerifyToken":   func() error { _, err := v.VerifyToken(nilCtx, tok); return err },
+	}
+	for name, call := range calls {
+		if err := call(); !errors.Is(err, ErrKeyUnavailable) {
+			t.Errorf("%s: err = %v, want ErrKeyUnavailable", name, err)
+		}
+	}
+	if n := f.calls.Load(); n != 0 {
+		t.Errorf("%d fetches under a nil context, want 0", n)
+	}
+	if _, err := v.Verify(context.Background(), tok); err != nil {
+		t.Errorf("Verify after the nil-context calls: %v", err)
+	}
+}

@@ -334,6 +334,9 @@ func (v *Verifier) VerifyToken(ctx context.Context, token string) (*Token, error
 // verifyShared verifies token through the cache. The claims it returns
 // are shared with the cache: callers hand out copies.
 func (v *Verifier) verifyShared(ctx context.Context, token string) (*Claims, TokenKind, error) {
+	if ctx == nil {
+		return nil, "", errNilContext
+	}
 	if len(token) > v.maxSize {
 		return nil, "", errTooLarge
 	}

@@ -300,3 +300,19 @@ func TestCreateManyInvitationsRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+// A nil context is refused before any request, not a panic.
+func TestCreateManyInvitationsRefusesNilContext(t *testing.T) {
+	t.Parallel()
+	c, rec, _ := newClient(t, echoBulk(-1, 0))
+	in := []*organizations.CreateInvitationParams{{EmailAddress: "a@x.io", Role: "org:member"}}
+	//lint:ignore SA1012 a nil context must be refused, not panic
+	_, err := c.Organizations.CreateManyInvitations(nil, "org_1", in)
+	var ie *clerk.InvalidInputError
+	if !errors.As(err, &ie) || ie.Field != "ctx" {
+		t.Errorf("err = %v, want an InvalidInputError on ctx", err)
+	}
+	if n := len(rec.all()); n != 0 {
+		t.Errorf("sent %d requests", n)
+	}
+}

@@ -131,7 +131,7 @@ func (s *Service) CreateManyInvitations(ctx context.Context, organizationID stri
 			return nil, err
 		}
 	}
-	out, berr := bulk.Process(ctx, bodies, bulk.Job[*createInvitationBody, *Invitation]{
+	return bulk.Process(ctx, bodies, bulk.Job[*createInvitationBody, *Invitation]{
 		Op:          "Organizations.CreateManyInvitations",
 		Size:        CreateManyInvitationsLimit,
 		Key:         func(b *createInvitationBody) string { return b.EmailAddress },
@@ -145,10 +145,6 @@ func (s *Service) CreateManyInvitations(ctx context.Context, organizationID stri
 			return page.Data, nil
 		},
 	})
-	if berr != nil {
-		return out, berr
-	}
-	return out, nil
 }
 
 // ListInvitationsParams filter and order the invitations of one

@@ -169,7 +169,7 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts .
 		}
 	}
 	settings := core.ApplyRequestOptions(opts)
-	out, berr := bulk.Process(ctx, params, bulk.Job[*CreateParams, *Entry]{
+	return bulk.Process(ctx, params, bulk.Job[*CreateParams, *Entry]{
 		Op:          "WaitlistEntries.CreateMany",
 		Size:        CreateManyLimit,
 		Key:         func(p *CreateParams) string { return p.EmailAddress },
@@ -180,10 +180,6 @@ func (s *Service) CreateMany(ctx context.Context, params []*CreateParams, opts .
 			return got, err
 		},
 	})
-	if berr != nil {
-		return out, berr
-	}
-	return out, nil
 }
 
 // Delete removes an entry.

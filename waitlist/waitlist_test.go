@@ -138,6 +138,11 @@ func TestRefusedBeforeSending(t *testing.T) {
 			_, err := c.WaitlistEntries.CreateMany(ctx, []*waitlist.CreateParams{nil})
 			return err
 		}},
+		{"CreateMany nil ctx", "ctx", func(c *clerk.Client) error {
+			//lint:ignore SA1012 a nil context must be refused, not panic
+			_, err := c.WaitlistEntries.CreateMany(nil, []*waitlist.CreateParams{{EmailAddress: "a@example.com"}})
+			return err
+		}},
 		{"Delete empty id", "waitlist_entry_id", func(c *clerk.Client) error { _, err := c.WaitlistEntries.Delete(ctx, ""); return err }},
 		{"Invite empty id", "waitlist_entry_id", func(c *clerk.Client) error { _, err := c.WaitlistEntries.Invite(ctx, "", nil); return err }},
 		{"Reject empty id", "waitlist_entry_id", func(c *clerk.Client) error { _, err := c.WaitlistEntries.Reject(ctx, " "); return err }},

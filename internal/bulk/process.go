@@ -1,3 +1,7 @@
+// Package bulk runs a job over a list of inputs in API-sized chunks, one
+// call after another, and reports what became of each input. The bulk
+// operations of the services (invitations, organization invitations,
+// waitlist entries, bans) share it.
 package bulk
 
 import (
@@ -6,6 +10,7 @@ import (
 	"net/http"
 
 	"github.com/clerkgo/clerk/core"
+	"github.com/clerkgo/clerk/internal/transport"
 )
 
 // Job describes a bulk call over inputs of type In producing Out.
@@ -35,9 +40,13 @@ type Job[In, Out any] struct {
 // retries, 5xx, a network error, an unknown outcome) marks the whole chunk
 // failed and is never split or re-sent.
 //
-// The outputs of the successful calls are returned in order; the
-// *core.BulkError is nil when every input was processed.
-func Process[In, Out any](ctx context.Context, items []In, j Job[In, Out]) ([]Out, *core.BulkError) {
+// The outputs of the successful calls are returned in order. The error is
+// nil when every input was processed, a *core.BulkError when any was not,
+// and a *core.InvalidInputError, before any call, when ctx is nil.
+func Process[In, Out any](ctx context.Context, items []In, j Job[In, Out]) ([]Out, error) {
+	if ctx == nil {
+		return nil, transport.Invalid("ctx", "must not be nil")
+	}
 	size := j.Size
 	if size <= 0 {
 		size = max(len(items), 1)

@@ -52,7 +52,15 @@ type Walk[T any] struct {
 //
 // An offset walk under a context from WithPrefetch keeps several page
 // fetches in flight; see WithPrefetch.
+//
+// A nil ctx yields a *core.InvalidInputError (field "ctx") and fetches
+// nothing.
 func All[T any](ctx context.Context, w Walk[T]) iter.Seq2[*T, error] {
+	if ctx == nil {
+		return func(yield func(*T, error) bool) {
+			yield(nil, &core.InvalidInputError{Field: "ctx", Reason: "must not be nil"})
+		}
+	}
 	limit := w.Limit
 	if limit <= 0 {
 		limit = pagination.WalkLimit

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/clerkgo/clerk/core"
 	"github.com/clerkgo/clerk/internal/paging"
 	"github.com/clerkgo/clerk/pagination"
 	"github.com/google/go-cmp/cmp"
@@ -310,6 +311,33 @@ func TestAllCanceledContext(t *testing.T) {
 	}
 	if n := len(l.cursors()); n != 1 {
 		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// TestAllNilContext: a nil context is refused with an InvalidInputError
+// before any fetch, with or without prefetching, and never panics.
+func TestAllNilContext(t *testing.T) {
+	t.Parallel()
+	for _, prefetch := range []int{0, 4} {
+		t.Run(fmt.Sprintf("prefetch %d", prefetch), func(t *testing.T) {
+			t.Parallel()
+			l := newList(5, false)
+			var errs []error
+			//lint:ignore SA1012 a nil context is the input under test
+			for it, err := range paging.All(nil, paging.Walk[item]{Limit: 2, Prefetch: prefetch, Fetch: l.fetch}) {
+				if it != nil {
+					t.Errorf("item %v yielded", it.ID)
+				}
+				errs = append(errs, err)
+			}
+			var ie *core.InvalidInputError
+			if len(errs) != 1 || !errors.As(errs[0], &ie) || ie.Field != "ctx" {
+				t.Errorf("errors %v, want one InvalidInputError on ctx", errs)
+			}
+			if n := len(l.cursors()); n != 0 {
+				t.Errorf("%d fetches, want 0", n)
+			}
+		})
 	}
 }
 

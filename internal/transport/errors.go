@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/clerkgo/clerk/core"
 	"net/http"
 	"time"
+
+	"github.com/clerkgo/clerk/core"
 )
 
 // The error types and sentinels are core's; these aliases keep the
@@ -39,8 +40,6 @@ var (
 
 // MaxErrorBody caps the raw body kept in an APIError.
 const MaxErrorBody = core.MaxErrorBody
-
-func statusSentinel(code int) error { return core.StatusSentinel(code) }
 
 // Invalid builds an *InvalidInputError.
 func Invalid(field, format string, args ...any) error {

@@ -20,7 +20,7 @@ func TestStatusSentinels(t *testing.T) {
 	all := []error{
 		transport.ErrBadRequest, transport.ErrUnauthorized, transport.ErrPaymentRequired,
 		transport.ErrForbidden, transport.ErrNotFound, transport.ErrConflict, transport.ErrGone,
-		transport.ErrUnprocessable, transport.ErrLocked, transport.ErrRateLimited, transport.ErrServer,
+		transport.ErrUnprocessable, transport.ErrLocked, transport.ErrRateLimited, transport.ErrNotImplemented, transport.ErrServer,
 		transport.ErrInvalidResponse, transport.ErrResponseTooLarge, transport.ErrInvalidInput,
 		transport.ErrOutcomeUnknown,
 	}
@@ -39,6 +39,7 @@ func TestStatusSentinels(t *testing.T) {
 		{423, transport.ErrLocked},
 		{429, transport.ErrRateLimited},
 		{500, transport.ErrServer},
+		{501, transport.ErrNotImplemented},
 		{502, transport.ErrServer},
 		{503, transport.ErrServer},
 		{504, transport.ErrServer},
