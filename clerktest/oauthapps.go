@@ -209,7 +209,7 @@ func revokeOAuthAppToken(s *Server, r *http.Request) (any, *apiError) {
 	if !slices.Contains(a.revoked, *b.Token) {
 		a.revoked = append(a.revoked, *b.Token)
 	}
-	return noContent{}, nil // the spec's 204 Token revoked
+	return noContent(http.StatusNoContent), nil // the spec's 204 Token revoked
 }
 
 func listOAuthApps(s *Server, r *http.Request) (any, *apiError) {
