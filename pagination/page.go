@@ -84,7 +84,7 @@ func (t *totalCount) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	// The common case, a plain integer, without strconv's float path.
-	if bytes.IndexAny(b, ".eE") < 0 {
+	if !bytes.ContainsAny(b, ".eE") {
 		if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
 			*t = totalCount{n: n, set: true}
 			return nil
