@@ -7,27 +7,17 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/clerktest/clerktestclient"
 	"github.com/clerkgo/clerk/identity"
 )
-
-// startFake runs the fake Backend API and a client on it; use your real
-// secret key instead (clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))).
-func startFake() (*clerktest.Server, *clerk.Client) {
-	srv, err := clerktest.Start()
-	if err != nil {
-		log.Fatal(err)
-	}
-	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return srv, c
-}
 
 // Add an email address to a user and verify it with the code the user
 // received (the fake's code is always clerktest.VerificationCode).
 func ExampleEmailAddressService_AttemptVerification() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
@@ -61,7 +51,10 @@ func ExampleEmailAddressService_AttemptVerification() {
 // Give a user a verified phone number reserved for multi-factor
 // authentication.
 func ExamplePhoneNumberService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
@@ -85,7 +78,10 @@ func ExamplePhoneNumberService_Create() {
 // Attach your own ID to a sign-up in progress; the user it creates
 // inherits it.
 func ExampleSignUpService_Update() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	signUpID, err := srv.AddSignUp(clerktest.SignUp{EmailAddress: "guest@example.com"})
@@ -103,7 +99,10 @@ func ExampleSignUpService_Update() {
 
 // Verify a client token and list the client's sessions.
 func ExampleClientService_Verify() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})

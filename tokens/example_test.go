@@ -10,27 +10,17 @@ import (
 
 	"github.com/clerkgo/clerk"
 	"github.com/clerkgo/clerk/clerktest"
+	"github.com/clerkgo/clerk/clerktest/clerktestclient"
 	"github.com/clerkgo/clerk/tokens"
 )
-
-// startFake runs the fake Backend API and a client on it; use your real
-// secret key instead (clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))).
-func startFake() (*clerktest.Server, *clerk.Client) {
-	srv, err := clerktest.Start()
-	if err != nil {
-		log.Fatal(err)
-	}
-	c, err := clerk.NewClient(srv.SecretKey, clerk.WithBaseURL(srv.URL))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return srv, c
-}
 
 // Mint a one-hour sign-in link for a user, then revoke it; a second
 // revoke is refused.
 func ExampleSignInTokenService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
@@ -57,7 +47,10 @@ func ExampleSignInTokenService_Create() {
 
 // Let a support agent impersonate a user for at most ten minutes.
 func ExampleActorTokenService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	userID, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"})
@@ -80,7 +73,10 @@ func ExampleActorTokenService_Create() {
 
 // Get a testing token for end-to-end tests of a development instance.
 func ExampleTestingTokenService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 
 	tok, err := c.TestingTokens.Create(context.Background())
@@ -93,7 +89,10 @@ func ExampleTestingTokenService_Create() {
 
 // Send an organization's IT contact a link into the admin portal.
 func ExampleAdminPortalLinkService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	orgID, err := srv.TryAddOrganization(clerktest.Organization{Name: "Acme"})
@@ -115,7 +114,10 @@ func ExampleAdminPortalLinkService_Create() {
 
 // Let an agent act for a user, found by email address.
 func ExampleAgentTaskService_Create() {
-	srv, c := startFake()
+	srv, c, err := clerktestclient.Start() // your code: clerk.NewClient(os.Getenv("CLERK_SECRET_KEY"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	if _, err := srv.TryAddUser(clerktest.User{Email: "ada@example.com"}); err != nil {

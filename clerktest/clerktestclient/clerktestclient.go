@@ -41,3 +41,27 @@ func New(t testing.TB, srv *clerktest.Server, opts ...clerk.Option) *clerk.Clien
 	}
 	return c
 }
+
+// Start runs a fake outside a test (an Example, a demo, a local dev loop)
+// and returns it with a ready client (FastRetryPolicy, then opts). The
+// caller closes the server.
+//
+//	srv, c, err := clerktestclient.Start()
+//	if err != nil { ... }
+//	defer srv.Close()
+func Start(opts ...clerk.Option) (*clerktest.Server, *clerk.Client, error) {
+	srv, err := clerktest.Start()
+	if err != nil {
+		return nil, nil, err
+	}
+	all := append([]clerk.Option{
+		clerk.WithBaseURL(srv.URL),
+		clerk.WithRetryPolicy(FastRetryPolicy()),
+	}, opts...)
+	c, err := clerk.NewClient(srv.SecretKey, all...)
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	return srv, c, nil
+}
